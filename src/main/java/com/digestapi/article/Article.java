@@ -1,0 +1,77 @@
+package com.digestapi.article;
+
+import com.digestapi.common.TrackedEntity;
+import com.digestapi.issue.Issue;
+import com.digestapi.outlet.Outlet;
+import com.digestapi.topic.Topic;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** One entry of an issue: the summary of a piece an outside outlet published. */
+@Entity
+@Table(name = "article")
+public class Article extends TrackedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")
+    @SequenceGenerator(name = "article_seq", sequenceName = "article_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 120)
+    public String slug;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "issue_id", nullable = false)
+    public Issue issue;
+
+    /** 1..n inside the issue, without gaps. */
+    @Column(nullable = false)
+    public int position;
+
+    @Column(nullable = false, length = 500)
+    public String headline;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "outlet_id", nullable = false)
+    public Outlet outlet;
+
+    @Column(name = "published_on", nullable = false)
+    public LocalDate publishedOn;
+
+    @Column(length = 200)
+    public String author;
+
+    @Column(name = "original_url", length = 2048)
+    public String originalUrl;
+
+    @Column(nullable = false, length = 10000)
+    public String summary;
+
+    @ElementCollection
+    @CollectionTable(name = "article_quote", joinColumns = @JoinColumn(name = "article_id"))
+    @OrderColumn(name = "position")
+    public List<Quote> quotes = new ArrayList<>();
+
+    @ManyToMany
+    @JoinTable(name = "article_topic", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "topic_id"))
+    public Set<Topic> topics = new HashSet<>();
+}

@@ -1,0 +1,10 @@
+package com.digestapi.article;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** What an article list is filtered by (absent or empty values do not filter). */
+public record ArticleFilter(String q, List<String> topics, List<String> outlets, Long issueId, LocalDate from,
+                            LocalDate to, Instant updatedSince) {
+}

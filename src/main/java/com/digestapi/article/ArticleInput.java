@@ -1,0 +1,47 @@
+package com.digestapi.article;
+
+import com.digestapi.common.Slugs;
+import com.digestapi.common.WebUrl;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of POST and PUT /articles (and POST /issues/{id}/articles), and what a PATCH is merged into. */
+@Schema(name = "ArticleInput")
+public record ArticleInput(
+        @Schema(description = "Generated from the headline when left out.", examples = "kazakhstan-china-rail-crossing", nullable = true)
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
+        String slug,
+        @Schema(description = "The issue the article belongs to; required on POST /articles, implied by the path on "
+                + "POST /issues/{id}/articles. Changing it moves the article to the end of the other issue.", examples = "1",
+                nullable = true)
+        @Positive Long issueId,
+        @Schema(description = "1-based place in the issue; the others shift to make room. Left out: appended at the end "
+                + "(create) or kept (update).", examples = "2", nullable = true)
+        @Min(1) @Max(100_000) Integer position,
+        @Schema(examples = "Kazakhstan-China rail crossing to open in 2027, expanding trade routes", required = true)
+        @NotBlank @Size(max = 500) String headline,
+        @Schema(examples = "7", required = true) @NotNull @Positive Long outletId,
+        @Schema(description = "When the outlet published the piece.", examples = "2024-09-30", required = true)
+        @NotNull LocalDate publishedOn,
+        @Schema(examples = "Yerkin Tukumov", nullable = true) @Size(max = 200) String author,
+        @Schema(examples = "https://railway.supply/en/", nullable = true) @WebUrl String originalUrl,
+        @Schema(examples = "A third rail crossing between Kazakhstan and China is due in 2027.", required = true)
+        @NotBlank @Size(max = 10_000) String summary,
+        @Schema(description = "At most 20.", nullable = true) @Size(max = 20) List<@NotNull @Valid QuoteBody> quotes,
+        @Schema(description = "Ids of the article's topics, at most 20.", examples = "[3, 7]", nullable = true)
+        @Size(max = 20) List<@NotNull @Positive Long> topicIds) {
+
+    public ArticleInput withIssue(Long issue) {
+        return new ArticleInput(slug, issue, position, headline, outletId, publishedOn, author, originalUrl, summary, quotes,
+                topicIds);
+    }
+}

@@ -1,0 +1,55 @@
+package com.digestapi.article;
+
+import com.digestapi.common.ListParams;
+import com.digestapi.common.PageRequest;
+import com.digestapi.common.QueryParser;
+import com.digestapi.common.SortFields;
+import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/** Query parameters of GET /articles and GET /issues/{id}/articles. */
+public class ArticleListParams extends ListParams {
+
+    @QueryParam("topic")
+    @Parameter(description = "Topic slug; repeat for articles having any of them, e.g. topic=energy&topic=economy.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    public List<String> topic;
+
+    @QueryParam("outlet")
+    @Parameter(description = "Outlet slug; repeat for articles from any of them, e.g. outlet=nikkei-asia.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    public List<String> outlet;
+
+    @QueryParam("from")
+    @Parameter(description = "Earliest publishedOn, inclusive.", example = "2024-10-01",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    public String from;
+
+    @QueryParam("to")
+    @Parameter(description = "Latest publishedOn, inclusive.", example = "2024-10-31",
+            schema = @Schema(type = SchemaType.STRING, format = "date"))
+    public String to;
+
+    /** The parsed filter and page, for the given issue (from the path or the issue parameter). */
+    public Parsed parse(String issueParameter, SortFields sort) {
+        QueryParser parser = new QueryParser();
+        List<String> topics = parser.slugs("topic", topic);
+        List<String> outlets = parser.slugs("outlet", outlet);
+        Long issueId = parser.id("issue", issueParameter);
+        LocalDate fromDate = parser.date("from", from);
+        LocalDate toDate = parser.date("to", to);
+        parser.notAfter("from", fromDate, "to", toDate);
+        ArticleFilter filter = new ArticleFilter(query(parser), topics, outlets, issueId, fromDate, toDate,
+                updatedSince(parser));
+        PageRequest page = pageRequest(parser, sort);
+        parser.validate();
+        return new Parsed(filter, page);
+    }
+
+    public record Parsed(ArticleFilter filter, PageRequest page) {
+    }
+}

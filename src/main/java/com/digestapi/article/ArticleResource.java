@@ -1,0 +1,121 @@
+package com.digestapi.article;
+
+import com.digestapi.common.Created;
+import com.digestapi.common.Ids;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PagedResponses;
+import com.digestapi.common.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP face of articles: /api/v1/articles. */
+@Path("/api/v1/articles")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Articles", description = "Entries of the digest: summaries of pieces that outside outlets published.")
+public class ArticleResource {
+
+    public static final String CREATE_EXAMPLE = "{\"issueId\": 1, \"headline\": \"Kazakhstan opens a new Caspian port terminal\","
+            + " \"outletId\": 1, \"publishedOn\": \"2024-10-04\", \"originalUrl\": \"https://example.com/port\","
+            + " \"summary\": \"A new container terminal at Aktau adds capacity on the Middle Corridor.\","
+            + " \"quotes\": [{\"text\": \"The corridor is open for business.\", \"attribution\": \"Port director\"}],"
+            + " \"topicIds\": [2]}";
+
+    private final ArticleService articles;
+
+    ArticleResource(ArticleService articles) {
+        this.articles = articles;
+    }
+
+    @GET
+    @Operation(operationId = "listArticles", summary = "List and search articles", description = "Filters combine with AND; repeated `topic` or `outlet`"
+            + " values combine with OR. `q` searches headline, summary, quote text and author. Sort by id, slug, headline,"
+            + " publishedOn, position, createdAt, updatedAt (default `-publishedOn`).")
+    @APIResponse(responseCode = "200", description = "One page of articles.")
+    public RestResponse<Page<ArticleView>> list(@BeanParam ArticleListParams params,
+                                                @QueryParam("issue") @Parameter(description = "Issue id.",
+                                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                                                String issue,
+                                                UriInfo uriInfo) {
+        ArticleListParams.Parsed query = params.parse(issue, ArticleService.SORT);
+        return PagedResponses.ok(articles.list(query.filter(), query.page()), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getArticle", summary = "Get an article")
+    @APIResponse(responseCode = "200", description = "The article.")
+    @APIResponse(responseCode = "404", description = "No article has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ArticleView get(@PathParam("id") String id) {
+        return articles.get(Ids.parse(id, "article"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createArticle", summary = "Create an article", description = "`issueId` is required. Appended at the end of the issue unless"
+            + " `position` is given; the slug is generated from the headline when left out.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
+            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input, UriInfo uriInfo) {
+        ArticleView created = articles.create(input);
+        return Created.at(uriInfo, ArticleResource.class, created.id(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceArticle", summary = "Replace an article", description = "Fields left out are cleared; a left-out slug, issueId or"
+            + " position keeps the current one. A new `position` moves the article; a new `issueId` moves it to that issue.")
+    @APIResponse(responseCode = "200", description = "The article as stored.")
+    public ArticleView replace(@PathParam("id") String id, @Valid @NotNull ArticleInput input) {
+        return articles.replace(Ids.parse(id, "article"), input);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchArticle", summary = "Change some fields of an article, or move it",
+            description = "JSON Merge Patch (RFC 7396). `{\"position\": 1}` moves the article to the top of its issue; the"
+                    + " others shift so positions stay 1..n.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+            description = "Any subset of the fields of ArticleInput; null clears a field."),
+            examples = @ExampleObject(name = "move", value = "{\"position\": 1}")))
+    @APIResponse(responseCode = "200", description = "The article as stored.")
+    public ArticleView patch(@PathParam("id") String id, JsonNode patch) {
+        return articles.patch(Ids.parse(id, "article"), patch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "The articles after it move up one place.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("id") String id) {
+        articles.delete(Ids.parse(id, "article"));
+    }
+}

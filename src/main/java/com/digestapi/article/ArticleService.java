@@ -1,0 +1,319 @@
+package com.digestapi.article;
+
+import com.digestapi.common.Filters;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PageRequest;
+import com.digestapi.common.Paging;
+import com.digestapi.common.Problem.FieldError;
+import com.digestapi.common.ProblemException;
+import com.digestapi.common.Slugs;
+import com.digestapi.common.SortFields;
+import com.digestapi.common.Uniqueness;
+import com.digestapi.issue.Issue;
+import com.digestapi.outlet.Outlet;
+import com.digestapi.topic.Topic;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Reads and writes articles and keeps every issue's positions 1..n without gaps. */
+@ApplicationScoped
+public class ArticleService {
+
+    public static final SortFields SORT = SortFields.of("a", "-publishedOn",
+            "id", "slug", "headline", "publishedOn", "position", "createdAt", "updatedAt");
+    public static final SortFields SORT_IN_ISSUE = new SortFields(SORT.paths(), "position");
+
+    private static final String FETCH = "select distinct a from Article a join fetch a.issue join fetch a.outlet"
+            + " left join fetch a.topics";
+
+    private final MergePatch mergePatch;
+
+    ArticleService(MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
+    }
+
+    /** One page of articles in four statements whatever the page size: count, ids, rows with relations, quotes. */
+    public Page<ArticleView> list(ArticleFilter filter, PageRequest request) {
+        Page<Long> ids = Paging.page("select a.id", "from Article a", "a", filterOf(filter), request, Long.class);
+        Map<Long, ArticleView> views = views(ids.items()).stream()
+                .collect(Collectors.toMap(ArticleView::id, Function.identity()));
+        return ids.map(views::get);
+    }
+
+    public ArticleView get(long id) {
+        return views(List.of(id)).stream().findFirst().orElseThrow(() -> ProblemException.notFound("article", id));
+    }
+
+    /** The articles of an issue in position order, in two statements. */
+    public List<ArticleView> inIssue(long issueId) {
+        List<Article> articles = em().createQuery(FETCH + " where a.issue.id = :issue order by a.position", Article.class)
+                .setParameter("issue", issueId).getResultList();
+        Map<Long, List<QuoteBody>> quotes = quotes("a.issue.id = :key", issueId);
+        return articles.stream().map(a -> ArticleView.of(a, quotes.getOrDefault(a.id, List.of()))).toList();
+    }
+
+    @Transactional
+    public ArticleView create(ArticleInput input) {
+        if (input.issueId() == null) {
+            throw ProblemException.invalid("issueId", "must not be null");
+        }
+        Issue issue = lockIssue(input.issueId(), true);
+        Article article = new Article();
+        article.issue = issue;
+        fill(article, resolve(input));
+        List<Article> siblings = siblingsOf(issue);
+        int position = positionWithin(input.position(), siblings.size() + 1, siblings.size() + 1);
+        siblings.add(position - 1, article);
+        renumber(siblings);
+        article.persist();
+        issue.touch();
+        Article.flush();
+        return get(article.id);
+    }
+
+    /** POST /issues/{id}/articles: the path names the issue, which must exist. */
+    @Transactional
+    public ArticleView createInIssue(long issueId, ArticleInput input) {
+        lockIssue(issueId, false);
+        if (input.issueId() != null && input.issueId() != issueId) {
+            throw ProblemException.invalid("issueId", "must be left out or equal the issue of the path (" + issueId + ")");
+        }
+        return create(input.withIssue(issueId));
+    }
+
+    @Transactional
+    public ArticleView replace(long id, ArticleInput input) {
+        Article article = find(id);
+        Issue current = article.issue;
+        long targetId = input.issueId() == null ? current.id : input.issueId();
+        if (targetId == current.id) {
+            lockIssue(current.id, false);
+            fill(article, resolve(input));
+            if (input.position() != null && input.position() != article.position) {
+                List<Article> siblings = siblingsOf(current);
+                int position = positionWithin(input.position(), siblings.size(), article.position);
+                siblings.remove(article);
+                siblings.add(position - 1, article);
+                renumber(siblings);
+            }
+        } else {
+            // Lock both issues in id order so that two opposite moves cannot deadlock.
+            long first = Math.min(current.id, targetId);
+            long second = Math.max(current.id, targetId);
+            Issue firstLocked = lockIssue(first, first == targetId);
+            Issue secondLocked = lockIssue(second, second == targetId);
+            Issue target = first == targetId ? firstLocked : secondLocked;
+            fill(article, resolve(input));
+            List<Article> left = siblingsOf(current);
+            left.remove(article);
+            renumber(left);
+            current.touch();
+            List<Article> joined = siblingsOf(target);
+            int position = positionWithin(input.position(), joined.size() + 1, joined.size() + 1);
+            article.issue = target;
+            joined.add(position - 1, article);
+            renumber(joined);
+        }
+        article.issue.touch();
+        Article.flush();
+        return get(id);
+    }
+
+    @Transactional
+    public ArticleView patch(long id, JsonNode patch) {
+        ArticleInput current = get(id).toInput();
+        ArticleInput merged = mergePatch.apply(current, patch, ArticleInput.class);
+        boolean changesIssue = !Objects.equals(merged.issueId(), current.issueId());
+        if (changesIssue && (patch == null || !patch.has("position"))) {
+            // Moving to another issue without a position appends, as on create.
+            merged = new ArticleInput(merged.slug(), merged.issueId(), null, merged.headline(), merged.outletId(),
+                    merged.publishedOn(), merged.author(), merged.originalUrl(), merged.summary(), merged.quotes(),
+                    merged.topicIds());
+        }
+        return replace(id, merged);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Article article = find(id);
+        Issue issue = lockIssue(article.issue.id, false);
+        List<Article> siblings = siblingsOf(issue);
+        siblings.remove(article);
+        article.delete();
+        renumber(siblings);
+        issue.touch();
+    }
+
+    /**
+     * Makes an issue hold exactly these articles in this order: existing ones are matched by slug, else by headline
+     * (case-insensitive), and updated in place so their ids stay; the rest are created; unmatched ones are deleted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaceContents(Issue issue, List<ArticleContent> contents) {
+        lockIssue(issue.id, false);
+        List<Article> existing = siblingsOf(issue);
+        List<Article> ordered = new ArrayList<>();
+        for (ArticleContent content : contents) {
+            Article match = existing.stream()
+                    .filter(a -> content.slug() != null ? a.slug.equals(content.slug())
+                            : a.headline.equalsIgnoreCase(content.headline().strip()))
+                    .findFirst().orElse(null);
+            if (match != null) {
+                existing.remove(match);
+            } else {
+                match = new Article();
+                match.issue = issue;
+            }
+            ordered.add(match);
+        }
+        existing.forEach(Article::delete);
+        Article.flush();
+        for (int i = 0; i < contents.size(); i++) {
+            Article article = ordered.get(i);
+            fill(article, contents.get(i));
+            article.position = i + 1;
+            if (article.id == null) {
+                article.persist();
+            }
+            Article.flush();
+        }
+        issue.touch();
+    }
+
+    private void fill(Article article, ArticleContent content) {
+        String slug = content.slug() != null ? content.slug()
+                : article.slug != null ? article.slug : Slugs.unique(Article.class, Slugs.slugify(content.headline(), "article"));
+        Uniqueness.require(Article.class, "slug", slug, article.id);
+        article.slug = slug;
+        article.headline = content.headline().strip();
+        article.outlet = content.outlet();
+        article.publishedOn = content.publishedOn();
+        article.author = blankToNull(content.author());
+        article.originalUrl = content.originalUrl();
+        article.summary = content.summary().strip();
+        List<Quote> quotes = content.quotes() == null ? List.of() : content.quotes().stream().map(QuoteBody::toQuote).toList();
+        if (!quotes.stream().map(q -> q.text + "\u0000" + q.attribution).toList()
+                .equals(article.quotes.stream().map(q -> q.text + "\u0000" + q.attribution).toList())) {
+            article.quotes.clear();
+            article.quotes.addAll(quotes);
+        }
+        if (!new LinkedHashSet<>(content.topics()).equals(article.topics)) {
+            article.topics.clear();
+            article.topics.addAll(content.topics());
+        }
+    }
+
+    private ArticleContent resolve(ArticleInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        Outlet outlet = Outlet.findById(input.outletId());
+        if (outlet == null) {
+            errors.add(new FieldError("outletId", "refers to no outlet (" + input.outletId() + ")"));
+        }
+        List<Long> topicIds = input.topicIds() == null ? List.of() : input.topicIds().stream().distinct().toList();
+        Map<Long, Topic> topics = topicIds.isEmpty() ? Map.of()
+                : Topic.<Topic>list("id in ?1", topicIds).stream().collect(Collectors.toMap(t -> t.id, t -> t));
+        for (int i = 0; i < topicIds.size(); i++) {
+            if (!topics.containsKey(topicIds.get(i))) {
+                errors.add(new FieldError("topicIds[" + i + "]", "refers to no topic (" + topicIds.get(i) + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new ArticleContent(input.slug(), input.headline(), outlet, input.publishedOn(), input.author(),
+                input.originalUrl(), input.summary(), input.quotes(), topics.values());
+    }
+
+    private static Filters filterOf(ArticleFilter filter) {
+        return new Filters()
+                .add("(lower(a.headline) like :q" + Filters.ESCAPE + " or lower(a.summary) like :q" + Filters.ESCAPE
+                        + " or lower(a.author) like :q" + Filters.ESCAPE
+                        + " or exists (select 1 from Article qa join qa.quotes qq where qa = a and lower(qq.text) like :q"
+                        + Filters.ESCAPE + "))", "q", Filters.containing(filter.q()))
+                .add("exists (select 1 from Article ta join ta.topics tt where ta = a and tt.slug in :topics)",
+                        "topics", filter.topics())
+                .add("a.outlet.id in (select o.id from Outlet o where o.slug in :outlets)", "outlets", filter.outlets())
+                .add("a.issue.id = :issue", "issue", filter.issueId())
+                .add("a.publishedOn >= :from", "from", filter.from())
+                .add("a.publishedOn <= :to", "to", filter.to())
+                .add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+    }
+
+    private List<ArticleView> views(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Article> articles = em().createQuery(FETCH + " where a.id in :ids", Article.class)
+                .setParameter("ids", ids).getResultList();
+        Map<Long, List<QuoteBody>> quotes = quotes("a.id in :key", ids);
+        Map<Long, ArticleView> byId = new HashMap<>();
+        articles.forEach(a -> byId.put(a.id, ArticleView.of(a, quotes.getOrDefault(a.id, List.of()))));
+        return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+    }
+
+    private Map<Long, List<QuoteBody>> quotes(String condition, Object key) {
+        List<Object[]> rows = em().createQuery("select a.id, q.text, q.attribution from Article a join a.quotes q where "
+                        + condition + " order by a.id, index(q)", Object[].class)
+                .setParameter("key", key).getResultList();
+        Map<Long, List<QuoteBody>> quotes = new HashMap<>();
+        rows.forEach(r -> quotes.computeIfAbsent((Long) r[0], k -> new ArrayList<>())
+                .add(new QuoteBody((String) r[1], (String) r[2])));
+        return quotes;
+    }
+
+    private Article find(long id) {
+        return Article.<Article>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("article", id));
+    }
+
+    /** Locks the issue row so that concurrent writers of its positions take turns. */
+    private Issue lockIssue(long id, boolean referencedByBody) {
+        Issue issue = Issue.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (issue == null) {
+            throw referencedByBody ? ProblemException.invalid("issueId", "refers to no issue (" + id + ")")
+                    : ProblemException.notFound("issue", id);
+        }
+        return issue;
+    }
+
+    private static List<Article> siblingsOf(Issue issue) {
+        return new ArrayList<>(Article.<Article>list("issue = ?1 order by position", issue));
+    }
+
+    private static int positionWithin(Integer requested, int max, int fallback) {
+        if (requested == null) {
+            return fallback;
+        }
+        if (requested > max) {
+            throw ProblemException.invalid("position", "must be between 1 and " + max + " in this issue");
+        }
+        return requested;
+    }
+
+    private static void renumber(List<Article> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).position != i + 1) {
+                ordered.get(i).position = i + 1;
+            }
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static EntityManager em() {
+        return Article.getEntityManager();
+    }
+}

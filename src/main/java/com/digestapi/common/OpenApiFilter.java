@@ -1,0 +1,100 @@
+package com.digestapi.common;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Completes the generated OpenAPI document with what every operation shares, so no annotation repeats it: the
+ * problem responses each operation can give, and the paging headers of list responses.
+ */
+public class OpenApiFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean hasId = path.getKey().contains("{");
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                complete(entry.getKey(), entry.getValue(), hasId);
+            }
+        }
+    }
+
+    private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId) {
+        if (operation.getSecurity() == null) {
+            // Public until an operation declares otherwise: an empty requirement means no authentication.
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+        }
+        boolean hasQuery = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        if (hasQuery || hasBody || writes) {
+            problem(operation, ProblemType.VALIDATION, "Malformed JSON, a wrong type, an unknown property or an invalid"
+                    + " value in the body or a query parameter; errors[] names each field.");
+        }
+        if (hasId) {
+            problem(operation, ProblemType.NOT_FOUND, "No resource has this id.");
+        }
+        problem(operation, ProblemType.NOT_ACCEPTABLE, "The Accept header allows no media type the operation produces.");
+        if (writes) {
+            problem(operation, ProblemType.CONFLICT, "A slug or name is already taken, the resource is still in use,"
+                    + " or a concurrent change to the same resource won.");
+        }
+        if (hasBody) {
+            problem(operation, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than 1 MiB.");
+            problem(operation, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not one the operation accepts.");
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && isPage(ok)) {
+            ok.addHeader(PagedResponses.TOTAL_COUNT, header("Number of items matching the filters, on all pages.",
+                    OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+            ok.addHeader("Link", header("RFC 8288 links to the first, prev, next and last pages (absolute URLs that keep"
+                    + " the other query parameters).", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        APIResponse created = operation.getResponses().getAPIResponse("201");
+        if (created != null) {
+            created.addHeader("Location", header("Absolute URL of the new resource.",
+                    OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
+        }
+    }
+
+    private static boolean isPage(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes().values().stream()
+                .anyMatch(m -> m.getSchema() != null && m.getSchema().getRef() != null
+                        && m.getSchema().getRef().startsWith("#/components/schemas/Page"));
+    }
+
+    private static void problem(Operation operation, ProblemType type, String description) {
+        String code = String.valueOf(type.status);
+        APIResponse existing = operation.getResponses().getAPIResponse(code);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        if (existing == null) {
+            operation.getResponses().addAPIResponse(code,
+                    OASFactory.createAPIResponse().description(description).content(content));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.content(content);
+            if (existing.getDescription() == null || existing.getDescription().equals("Bad Request")) {
+                existing.description(description);
+            }
+        }
+    }
+
+    private static Header header(String description, Schema schema) {
+        return OASFactory.createHeader().description(description).schema(schema);
+    }
+}

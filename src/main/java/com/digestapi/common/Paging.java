@@ -1,0 +1,39 @@
+package com.digestapi.common;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.TypedQuery;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a list's two statements: the count of all matches and one page of rows in the requested order. */
+public final class Paging {
+
+    private Paging() {
+    }
+
+    /**
+     * @param select the select clause, e.g. "select a.id"
+     * @param from   the from clause with the root alias, e.g. "from Article a"
+     * @param alias  the root alias
+     */
+    public static <R> Page<R> page(String select, String from, String alias, Filters filters, PageRequest request,
+                                   Class<R> rowType) {
+        TypedQuery<Long> count = Panache.getEntityManager()
+                .createQuery("select count(" + alias + ") " + from + filters.where(), Long.class);
+        bind(count, filters.parameters());
+        long total = count.getSingleResult();
+        if (request.offset() >= total) {
+            return Page.of(List.of(), request, total);
+        }
+        TypedQuery<R> rows = Panache.getEntityManager()
+                .createQuery(select + " " + from + filters.where() + request.orderBy(alias), rowType)
+                .setFirstResult(request.offset())
+                .setMaxResults(request.size());
+        bind(rows, filters.parameters());
+        return Page.of(rows.getResultList(), request, total);
+    }
+
+    private static void bind(TypedQuery<?> query, Map<String, Object> parameters) {
+        parameters.forEach(query::setParameter);
+    }
+}

@@ -1,0 +1,40 @@
+package com.digestapi.issue;
+
+import com.digestapi.common.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.LocalDate;
+
+/** One edition of the digest; its articles point to it and carry their position in it. */
+@Entity
+@Table(name = "issue")
+public class Issue extends TrackedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "issue_seq")
+    @SequenceGenerator(name = "issue_seq", sequenceName = "issue_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 120)
+    public String slug;
+
+    @Column(nullable = false, length = 300)
+    public String title;
+
+    @Column(name = "published_on", nullable = false)
+    public LocalDate publishedOn;
+
+    @Column(length = 10000)
+    public String intro;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    public IssueStatus status;
+}

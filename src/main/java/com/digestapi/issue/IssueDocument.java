@@ -1,0 +1,61 @@
+package com.digestapi.issue;
+
+import com.digestapi.article.QuoteBody;
+import com.digestapi.common.Slugs;
+import com.digestapi.common.WebUrl;
+import com.digestapi.outlet.OutletInput;
+import com.digestapi.topic.TopicInput;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A whole issue as one portable document (POST /issues/import, GET /issues/{id}/export): outlets and topics are
+ * named by slug or name instead of ids, so it travels between databases.
+ */
+@Schema(name = "IssueDocument", description = "An issue with its articles; outlets and topics named by slug or name.")
+public record IssueDocument(
+        @Schema(description = "Identifies the issue: importing a document with the same slug replaces that issue's content."
+                + " Generated from title and publishedOn when left out.", examples = "foreign-media-digest-2024-10-05",
+                nullable = true)
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
+        String slug,
+        @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = 300) String title,
+        @Schema(examples = "2024-10-05", required = true) @NotNull LocalDate publishedOn,
+        @Schema(description = "DRAFT when left out.", examples = "PUBLISHED", nullable = true) IssueStatus status,
+        @Schema(nullable = true) @Size(max = 10_000) String intro,
+        @Schema(description = "Optional details for outlets the articles name; used only when an outlet is created.",
+                nullable = true)
+        @Size(max = 500) List<@NotNull @Valid OutletInput> outlets,
+        @Schema(description = "Optional details for topics the articles name; used only when a topic is created.",
+                nullable = true)
+        @Size(max = 500) List<@NotNull @Valid TopicInput> topics,
+        @Schema(description = "In position order.", required = true)
+        @NotNull @Size(max = 500) List<@NotNull @Valid Entry> articles) {
+
+    /** One article of the document. */
+    @Schema(name = "IssueDocumentArticle")
+    public record Entry(
+            @Schema(description = "Matches an existing article of the issue on re-import; else the headline does.",
+                    nullable = true)
+            @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
+            String slug,
+            @Schema(required = true) @NotBlank @Size(max = 500) String headline,
+            @Schema(description = "Outlet slug or name (case-insensitive); created when missing.", examples = "Nikkei Asia",
+                    required = true)
+            @NotBlank @Size(max = 200) String outlet,
+            @Schema(required = true) @NotNull LocalDate publishedOn,
+            @Schema(nullable = true) @Size(max = 200) String author,
+            @Schema(nullable = true) @WebUrl String originalUrl,
+            @Schema(required = true) @NotBlank @Size(max = 10_000) String summary,
+            @Schema(nullable = true) @Size(max = 20) List<@NotNull @Valid QuoteBody> quotes,
+            @Schema(description = "Topic slugs or names (case-insensitive); created when missing.",
+                    examples = "[\"nuclear-energy\", \"Energy\"]", nullable = true)
+            @Size(max = 20) List<@NotBlank @Size(max = 200) String> topics) {
+    }
+}

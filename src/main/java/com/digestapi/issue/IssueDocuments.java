@@ -1,0 +1,134 @@
+package com.digestapi.issue;
+
+import com.digestapi.article.ArticleContent;
+import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleView;
+import com.digestapi.common.Problem.FieldError;
+import com.digestapi.common.ProblemException;
+import com.digestapi.outlet.Outlet;
+import com.digestapi.outlet.OutletInput;
+import com.digestapi.outlet.OutletService;
+import com.digestapi.topic.Topic;
+import com.digestapi.topic.TopicInput;
+import com.digestapi.topic.TopicService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Imports and exports whole issues as {@link IssueDocument}s; the demo digest loads through here too. */
+@ApplicationScoped
+public class IssueDocuments {
+
+    private final IssueService issues;
+    private final ArticleService articles;
+    private final OutletService outlets;
+    private final TopicService topics;
+
+    IssueDocuments(IssueService issues, ArticleService articles, OutletService outlets, TopicService topics) {
+        this.issues = issues;
+        this.articles = articles;
+        this.outlets = outlets;
+        this.topics = topics;
+    }
+
+    /** What an import did: the issue as stored, and whether it was new. */
+    public record Imported(IssueDetail issue, boolean created) {
+    }
+
+    /** Creates the issue, or replaces the content of the issue with the document's slug. */
+    @Transactional
+    public Imported importIssue(IssueDocument document) {
+        rejectDuplicateArticleSlugs(document);
+        String slug = document.slug() != null ? document.slug()
+                : IssueService.slugFor(document.title(), document.publishedOn());
+        Issue issue = Issue.<Issue>find("slug", slug).firstResult();
+        boolean created = issue == null;
+        if (created) {
+            issue = new Issue();
+        }
+        issues.apply(issue, new IssueInput(slug, document.title(), document.publishedOn(), document.intro(),
+                document.status()));
+        if (created) {
+            issue.persistAndFlush();
+        }
+        Map<String, Outlet> outletsByRef = new HashMap<>();
+        Map<String, Topic> topicsByRef = new HashMap<>();
+        List<ArticleContent> contents = new ArrayList<>();
+        for (IssueDocument.Entry entry : document.articles()) {
+            Outlet outlet = outletsByRef.computeIfAbsent(key(entry.outlet()),
+                    k -> outlets.resolve(entry.outlet(), outletDetails(document, entry.outlet())));
+            Set<Topic> tags = new LinkedHashSet<>();
+            for (String topic : entry.topics() == null ? List.<String>of() : entry.topics()) {
+                tags.add(topicsByRef.computeIfAbsent(key(topic), k -> topics.resolve(topic, topicDetails(document, topic))));
+            }
+            contents.add(new ArticleContent(entry.slug(), entry.headline(), outlet, entry.publishedOn(), entry.author(),
+                    entry.originalUrl(), entry.summary(), entry.quotes(), tags));
+        }
+        articles.replaceContents(issue, contents);
+        Issue.flush();
+        return new Imported(issues.get(issue.id), created);
+    }
+
+    /** The issue as a document that {@link #importIssue} takes back: outlets and topics by name, with their details. */
+    public IssueDocument export(long id) {
+        IssueDetail issue = issues.get(id);
+        Set<Long> outletIds = new LinkedHashSet<>();
+        Set<Long> topicIds = new LinkedHashSet<>();
+        List<IssueDocument.Entry> entries = new ArrayList<>();
+        for (ArticleView article : issue.articles()) {
+            outletIds.add(article.outlet().id());
+            article.topics().forEach(t -> topicIds.add(t.id()));
+            entries.add(new IssueDocument.Entry(article.slug(), article.headline(), article.outlet().name(),
+                    article.publishedOn(), article.author(), article.originalUrl(), article.summary(), article.quotes(),
+                    article.topics().stream().map(ArticleView.Ref::name).toList()));
+        }
+        List<OutletInput> outletDetails = outletIds.isEmpty() ? List.of()
+                : Outlet.<Outlet>list("id in ?1 order by name", outletIds).stream()
+                .map(o -> new OutletInput(o.slug, o.name, o.websiteUrl, o.country, o.language)).toList();
+        List<TopicInput> topicDetails = topicIds.isEmpty() ? List.of()
+                : Topic.<Topic>list("id in ?1 order by name", topicIds).stream()
+                .map(t -> new TopicInput(t.slug, t.name, t.description)).toList();
+        return new IssueDocument(issue.slug(), issue.title(), issue.publishedOn(), issue.status(), issue.intro(),
+                outletDetails, topicDetails, entries);
+    }
+
+    private static OutletInput outletDetails(IssueDocument document, String reference) {
+        return document.outlets() == null ? null : document.outlets().stream()
+                .filter(o -> matches(reference, o.slug(), o.name())).findFirst().orElse(null);
+    }
+
+    private static TopicInput topicDetails(IssueDocument document, String reference) {
+        return document.topics() == null ? null : document.topics().stream()
+                .filter(t -> matches(reference, t.slug(), t.name())).findFirst().orElse(null);
+    }
+
+    private static boolean matches(String reference, String slug, String name) {
+        String ref = reference.strip();
+        return ref.equalsIgnoreCase(name.strip()) || (slug != null && ref.equalsIgnoreCase(slug));
+    }
+
+    private static String key(String reference) {
+        return reference.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static void rejectDuplicateArticleSlugs(IssueDocument document) {
+        Set<String> seen = new HashSet<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < document.articles().size(); i++) {
+            String slug = document.articles().get(i).slug();
+            if (slug != null && !seen.add(slug)) {
+                errors.add(new FieldError("articles[" + i + "].slug", "repeats the slug of an earlier article"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package com.digestapi.issue;
+
+import com.digestapi.common.Slugs;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of POST and PUT /issues, and what a PATCH is merged into. */
+@Schema(name = "IssueInput")
+public record IssueInput(
+        @Schema(description = "Generated from title and publishedOn when left out.", examples = "foreign-media-digest-2024-10-12", nullable = true)
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
+        String slug,
+        @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = 300) String title,
+        @Schema(examples = "2024-10-12", required = true) @NotNull LocalDate publishedOn,
+        @Schema(examples = "A weekly selection of articles about Kazakhstan from international media.", nullable = true)
+        @Size(max = 10_000) String intro,
+        @Schema(description = "DRAFT when left out: publish with a PATCH of status.", examples = "DRAFT", nullable = true)
+        IssueStatus status) {
+}

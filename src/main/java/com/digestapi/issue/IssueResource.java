@@ -1,0 +1,187 @@
+package com.digestapi.issue;
+
+import com.digestapi.article.ArticleInput;
+import com.digestapi.article.ArticleListParams;
+import com.digestapi.article.ArticleResource;
+import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleView;
+import com.digestapi.common.Created;
+import com.digestapi.common.Ids;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PagedResponses;
+import com.digestapi.common.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP face of issues: /api/v1/issues, their articles, import and export. */
+@Path("/api/v1/issues")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Issues", description = "Editions of the digest, each an ordered list of articles.")
+public class IssueResource {
+
+    static final String IMPORT_EXAMPLE = "{\"slug\": \"foreign-media-digest-2024-10-12\", \"title\": \"Foreign media digest\","
+            + " \"publishedOn\": \"2024-10-12\", \"status\": \"DRAFT\", \"intro\": \"This week: the referendum result.\","
+            + " \"articles\": [{\"headline\": \"Kazakhstan votes for nuclear power\", \"outlet\": \"Nikkei Asia\","
+            + " \"publishedOn\": \"2024-10-07\", \"author\": null, \"originalUrl\": null,"
+            + " \"summary\": \"Voters backed building the country's first nuclear power plant.\","
+            + " \"quotes\": [], \"topics\": [\"nuclear-energy\", \"Energy\"]}]}";
+
+    private final IssueService issues;
+    private final ArticleService articles;
+    private final IssueDocuments documents;
+
+    IssueResource(IssueService issues, ArticleService articles, IssueDocuments documents) {
+        this.issues = issues;
+        this.articles = articles;
+        this.documents = documents;
+    }
+
+    @GET
+    @Operation(operationId = "listIssues", summary = "List issues", description = "Filter by `q` (title and intro), `status`, `from`/`to` (publishedOn),"
+            + " `updatedSince`; sort by id, slug, title, publishedOn, createdAt, updatedAt (default `-publishedOn`).")
+    @APIResponse(responseCode = "200", description = "One page of issues, each with its article count.")
+    public RestResponse<Page<IssueView>> list(@BeanParam IssueListParams params, UriInfo uriInfo) {
+        IssueListParams.Parsed query = params.parse();
+        return PagedResponses.ok(issues.list(query.filter(), query.page()), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getIssue", summary = "Get an issue with its articles", description = "Articles come in position order.")
+    @APIResponse(responseCode = "200", description = "The issue and its articles.")
+    @APIResponse(responseCode = "404", description = "No issue has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IssueDetail get(@PathParam("id") String id) {
+        return issues.get(Ids.parse(id, "issue"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createIssue", summary = "Create an issue", description = "Created as DRAFT unless `status` says otherwise; the slug is"
+            + " generated from title and publishedOn when left out.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "issue",
+            value = "{\"title\": \"Foreign media digest\", \"publishedOn\": \"2024-10-12\", \"intro\": \"This week...\"}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new issue.",
+            content = @Content(schema = @Schema(implementation = IssueDetail.class)))
+    @APIResponse(responseCode = "409", description = "The slug is already taken.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<IssueDetail> create(@Valid @NotNull IssueInput input, UriInfo uriInfo) {
+        IssueDetail created = issues.create(input);
+        return Created.at(uriInfo, IssueResource.class, created.id(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceIssue", summary = "Replace an issue's own fields", description = "Fields left out are cleared (status becomes"
+            + " DRAFT); a left-out slug keeps the current one. The articles are unchanged.")
+    @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
+    public IssueDetail replace(@PathParam("id") String id, @Valid @NotNull IssueInput input) {
+        return issues.replace(Ids.parse(id, "issue"), input);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchIssue", summary = "Change some fields of an issue", description = "JSON Merge Patch (RFC 7396);"
+            + " `{\"status\": \"PUBLISHED\"}` publishes a draft.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+            description = "Any subset of the fields of IssueInput; null clears a field."),
+            examples = @ExampleObject(name = "publish", value = "{\"status\": \"PUBLISHED\"}")))
+    @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
+    public IssueDetail patch(@PathParam("id") String id, JsonNode patch) {
+        return issues.patch(Ids.parse(id, "issue"), patch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("id") String id) {
+        issues.delete(Ids.parse(id, "issue"));
+    }
+
+    @GET
+    @Path("{id}/articles")
+    @Operation(operationId = "listIssueArticles", summary = "List an issue's articles", description = "Same filters, sort fields and paging as"
+            + " GET /articles; sorted by `position` unless `sort` says otherwise.")
+    @APIResponse(responseCode = "200", description = "One page of the issue's articles.")
+    @APIResponse(responseCode = "404", description = "No issue has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<Page<ArticleView>> articles(@PathParam("id") String id, @BeanParam ArticleListParams params,
+                                                    UriInfo uriInfo) {
+        long issueId = Ids.parse(id, "issue");
+        issues.find(issueId);
+        ArticleListParams.Parsed query = params.parse(String.valueOf(issueId), ArticleService.SORT_IN_ISSUE);
+        return PagedResponses.ok(articles.list(query.filter(), query.page()), uriInfo);
+    }
+
+    @POST
+    @Path("{id}/articles")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addIssueArticle", summary = "Add an article to an issue", description = "Appended at the end unless `position` is given;"
+            + " `issueId` may be left out.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = ArticleResource.CREATE_EXAMPLE)))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
+            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<ArticleView> addArticle(@PathParam("id") String id, @Valid @NotNull ArticleInput input,
+                                                UriInfo uriInfo) {
+        ArticleView created = articles.createInIssue(Ids.parse(id, "issue"), input);
+        return Created.at(uriInfo, ArticleResource.class, created.id(), created);
+    }
+
+    @POST
+    @Path("import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "importIssue", summary = "Import an issue document", description = "Idempotent by issue slug: a new slug creates the issue"
+            + " (201), a known one replaces its fields and articles with the document's (200). Outlets and topics are"
+            + " matched by slug or name, case-insensitively, and created when missing.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "document", value = IMPORT_EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "An issue with this slug existed; it now holds the document's content.",
+            content = @Content(schema = @Schema(implementation = IssueDetail.class)))
+    @APIResponse(responseCode = "201", description = "The issue was created; Location names it.",
+            content = @Content(schema = @Schema(implementation = IssueDetail.class)))
+    public RestResponse<IssueDetail> importIssue(@Valid @NotNull IssueDocument document, UriInfo uriInfo) {
+        IssueDocuments.Imported imported = documents.importIssue(document);
+        if (!imported.created()) {
+            return RestResponse.ok(imported.issue());
+        }
+        return Created.at(uriInfo, IssueResource.class, imported.issue().id(), imported.issue());
+    }
+
+    @GET
+    @Path("{id}/export")
+    @Operation(operationId = "exportIssue", summary = "Export an issue as a document", description = "The shape POST /issues/import takes; outlets and"
+            + " topics are named, with their details alongside.")
+    @APIResponse(responseCode = "200", description = "The issue document.")
+    @APIResponse(responseCode = "404", description = "No issue has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public IssueDocument export(@PathParam("id") String id) {
+        return documents.export(Ids.parse(id, "issue"));
+    }
+}

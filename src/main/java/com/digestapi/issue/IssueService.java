@@ -1,0 +1,96 @@
+package com.digestapi.issue;
+
+import com.digestapi.article.ArticleService;
+import com.digestapi.common.Filters;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PageRequest;
+import com.digestapi.common.Paging;
+import com.digestapi.common.ProblemException;
+import com.digestapi.common.Slugs;
+import com.digestapi.common.SortFields;
+import com.digestapi.common.Uniqueness;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Reads and writes issues; owns their transactions. */
+@ApplicationScoped
+public class IssueService {
+
+    public static final SortFields SORT = SortFields.of("i", "-publishedOn",
+            "id", "slug", "title", "publishedOn", "createdAt", "updatedAt");
+    private static final String WITH_ARTICLE_COUNT = "select i, (select count(a) from Article a where a.issue = i)";
+
+    private final ArticleService articles;
+    private final MergePatch mergePatch;
+
+    IssueService(ArticleService articles, MergePatch mergePatch) {
+        this.articles = articles;
+        this.mergePatch = mergePatch;
+    }
+
+    public Page<IssueView> list(IssueFilter filter, PageRequest request) {
+        Filters filters = new Filters()
+                .add("(lower(i.title) like :q" + Filters.ESCAPE + " or lower(i.intro) like :q" + Filters.ESCAPE + ")",
+                        "q", Filters.containing(filter.q()))
+                .add("i.status = :status", "status", filter.status())
+                .add("i.publishedOn >= :from", "from", filter.from())
+                .add("i.publishedOn <= :to", "to", filter.to())
+                .add("i.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        return Paging.page(WITH_ARTICLE_COUNT, "from Issue i", "i", filters, request, Object[].class)
+                .map(row -> IssueView.of((Issue) row[0], (Long) row[1]));
+    }
+
+    /** The issue with its articles in position order, in three statements. */
+    public IssueDetail get(long id) {
+        Issue issue = find(id);
+        return IssueDetail.of(issue, articles.inIssue(id));
+    }
+
+    @Transactional
+    public IssueDetail create(IssueInput input) {
+        Issue issue = new Issue();
+        apply(issue, input);
+        issue.persistAndFlush();
+        return IssueDetail.of(issue, java.util.List.of());
+    }
+
+    @Transactional
+    public IssueDetail replace(long id, IssueInput input) {
+        apply(find(id), input);
+        Issue.flush();
+        return get(id);
+    }
+
+    @Transactional
+    public IssueDetail patch(long id, JsonNode patch) {
+        return replace(id, mergePatch.apply(get(id).toInput(), patch, IssueInput.class));
+    }
+
+    /** Deletes the issue; the database deletes its articles with it. */
+    @Transactional
+    public void delete(long id) {
+        find(id).delete();
+    }
+
+    Issue find(long id) {
+        return Issue.<Issue>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("issue", id));
+    }
+
+    /** The slug an issue gets when none is given: title and date, since weekly issues often share a title. */
+    static String slugFor(String title, java.time.LocalDate publishedOn) {
+        return Slugs.slugify(title + " " + publishedOn, "issue");
+    }
+
+    void apply(Issue issue, IssueInput input) {
+        String slug = input.slug() != null ? input.slug()
+                : issue.slug != null ? issue.slug : Slugs.unique(Issue.class, slugFor(input.title(), input.publishedOn()));
+        Uniqueness.require(Issue.class, "slug", slug, issue.id);
+        issue.slug = slug;
+        issue.title = input.title().strip();
+        issue.publishedOn = input.publishedOn();
+        issue.intro = input.intro() == null || input.intro().isBlank() ? null : input.intro().strip();
+        issue.status = input.status() == null ? IssueStatus.DRAFT : input.status();
+    }
+}

@@ -1,0 +1,23 @@
+package com.digestapi.outlet;
+
+import com.digestapi.common.Slugs;
+import com.digestapi.common.WebUrl;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of POST and PUT /outlets, and what a PATCH is merged into. */
+@Schema(name = "OutletInput")
+public record OutletInput(
+        @Schema(description = "Generated from the name when left out.", examples = "nikkei-asia", nullable = true)
+        @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
+        String slug,
+        @Schema(examples = "Nikkei Asia", required = true) @NotBlank @Size(max = 200) String name,
+        @Schema(examples = "https://asia.nikkei.com", nullable = true) @WebUrl String websiteUrl,
+        @Schema(description = "ISO 3166-1 alpha-2 code, upper case.", examples = "JP", nullable = true)
+        @Pattern(regexp = "^[A-Z]{2}$", message = "must be an ISO 3166-1 alpha-2 code in upper case, e.g. JP") String country,
+        @Schema(description = "BCP 47 language tag.", examples = "en", nullable = true)
+        @Size(max = 35) @Pattern(regexp = "^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$", message = "must be a BCP 47 language tag, e.g. en or pt-BR")
+        String language) {
+}

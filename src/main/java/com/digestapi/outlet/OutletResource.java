@@ -1,0 +1,107 @@
+package com.digestapi.outlet;
+
+import com.digestapi.common.Created;
+import com.digestapi.common.Ids;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PagedResponses;
+import com.digestapi.common.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP face of outlets: /api/v1/outlets. */
+@Path("/api/v1/outlets")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Outlets", description = "Media outlets whose pieces the digest summarises.")
+public class OutletResource {
+
+    private final OutletService outlets;
+
+    OutletResource(OutletService outlets) {
+        this.outlets = outlets;
+    }
+
+    @GET
+    @Operation(operationId = "listOutlets", summary = "List outlets", description = "Filter by `q` (name), `country`, `language`, `updatedSince`; "
+            + "sort by " + "id, name, slug, country, language, createdAt, updatedAt (default `name`).")
+    @APIResponse(responseCode = "200", description = "One page of outlets, each with its article count.")
+    public RestResponse<Page<OutletView>> list(@BeanParam OutletListParams params, UriInfo uriInfo) {
+        OutletListParams.Parsed query = params.parse();
+        return PagedResponses.ok(outlets.list(query.filter(), query.page()), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getOutlet", summary = "Get an outlet")
+    @APIResponse(responseCode = "200", description = "The outlet.")
+    @APIResponse(responseCode = "404", description = "No outlet has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public OutletView get(@PathParam("id") String id) {
+        return outlets.get(Ids.parse(id, "outlet"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createOutlet", summary = "Create an outlet", description = "The slug is generated from the name when left out.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet",
+            value = "{\"name\": \"Kazinform\", \"websiteUrl\": \"https://www.inform.kz\", \"country\": \"KZ\", \"language\": \"en\"}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new outlet.",
+            content = @Content(schema = @Schema(implementation = OutletView.class)))
+    @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<OutletView> create(@Valid @NotNull OutletInput input, UriInfo uriInfo) {
+        OutletView created = outlets.create(input);
+        return Created.at(uriInfo, OutletResource.class, created.id(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceOutlet", summary = "Replace an outlet", description = "Fields left out are cleared; a left-out slug keeps the current one.")
+    @APIResponse(responseCode = "200", description = "The outlet as stored.")
+    public OutletView replace(@PathParam("id") String id, @Valid @NotNull OutletInput input) {
+        return outlets.replace(Ids.parse(id, "outlet"), input);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchOutlet", summary = "Change some fields of an outlet", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+            description = "Any subset of the fields of OutletInput; null clears a field."),
+            examples = @ExampleObject(name = "country", value = "{\"country\": \"JP\"}")))
+    @APIResponse(responseCode = "200", description = "The outlet as stored.")
+    public OutletView patch(@PathParam("id") String id, JsonNode patch) {
+        return outlets.patch(Ids.parse(id, "outlet"), patch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteOutlet", summary = "Delete an outlet", description = "Refused with 409 while articles still summarise the outlet.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("id") String id) {
+        outlets.delete(Ids.parse(id, "outlet"));
+    }
+}

@@ -1,0 +1,128 @@
+package com.digestapi.outlet;
+
+import com.digestapi.common.Filters;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PageRequest;
+import com.digestapi.common.Paging;
+import com.digestapi.common.ProblemException;
+import com.digestapi.common.Slugs;
+import com.digestapi.common.SortFields;
+import com.digestapi.common.TrackedEntity;
+import com.digestapi.common.Uniqueness;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+
+import java.util.Locale;
+
+/** Reads and writes outlets; owns their transactions. */
+@ApplicationScoped
+public class OutletService {
+
+    public static final SortFields SORT =
+            SortFields.of("o", "name", "id", "name", "slug", "country", "language", "createdAt", "updatedAt");
+    private static final String WITH_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o)";
+
+    private final MergePatch mergePatch;
+
+    OutletService(MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
+    }
+
+    public Page<OutletView> list(OutletFilter filter, PageRequest request) {
+        Filters filters = new Filters()
+                .add("lower(o.name) like :q" + Filters.ESCAPE, "q", Filters.containing(filter.q()))
+                .add("o.country = :country", "country", filter.country())
+                .add("o.language = :language", "language", filter.language())
+                .add("o.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        return Paging.page(WITH_ARTICLE_COUNT, "from Outlet o", "o", filters, request, Object[].class)
+                .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]));
+    }
+
+    public OutletView get(long id) {
+        return Outlet.getEntityManager()
+                .createQuery(WITH_ARTICLE_COUNT + " from Outlet o where o.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]))
+                .orElseThrow(() -> ProblemException.notFound("outlet", id));
+    }
+
+    @Transactional
+    public OutletView create(OutletInput input) {
+        Outlet outlet = new Outlet();
+        apply(outlet, input);
+        outlet.persistAndFlush();
+        return OutletView.of(outlet, 0);
+    }
+
+    @Transactional
+    public OutletView replace(long id, OutletInput input) {
+        apply(find(id), input);
+        Outlet.flush();
+        return get(id);
+    }
+
+    @Transactional
+    public OutletView patch(long id, JsonNode patch) {
+        OutletView current = get(id);
+        return replace(id, mergePatch.apply(current.toInput(), patch, OutletInput.class));
+    }
+
+    @Transactional
+    public void delete(long id) {
+        Outlet outlet = find(id);
+        long used = Outlet.getEntityManager()
+                .createQuery("select count(a) from Article a where a.outlet = :outlet", Long.class)
+                .setParameter("outlet", outlet).getSingleResult();
+        if (used > 0) {
+            throw ProblemException.conflict("outlet " + id + " is still used by " + used
+                    + (used == 1 ? " article" : " articles") + "; move or delete them first");
+        }
+        outlet.delete();
+    }
+
+    /** The outlet a document names by slug or name (case-insensitive), created from the details when missing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Outlet resolve(String reference, OutletInput detailsIfNew) {
+        String ref = reference.strip();
+        return Outlet.<Outlet>find("slug = ?1 or lower(name) = lower(?2)", ref.toLowerCase(Locale.ROOT), ref)
+                .firstResultOptional()
+                .orElseGet(() -> {
+                    Outlet outlet = new Outlet();
+                    apply(outlet, detailsIfNew != null ? detailsIfNew : new OutletInput(null, ref, null, null, null));
+                    outlet.persistAndFlush();
+                    return outlet;
+                });
+    }
+
+    private Outlet find(long id) {
+        return Outlet.<Outlet>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("outlet", id));
+    }
+
+    private void apply(Outlet outlet, OutletInput input) {
+        String name = input.name().strip();
+        String slug = input.slug() != null ? input.slug()
+                : outlet.slug != null ? outlet.slug : Slugs.unique(Outlet.class, Slugs.slugify(name, "outlet"));
+        Uniqueness.require(Outlet.class, "slug", slug, outlet.id);
+        Uniqueness.require(Outlet.class, "name", name, outlet.id);
+        boolean renamed = outlet.id != null && (!slug.equals(outlet.slug) || !name.equals(outlet.name));
+        outlet.slug = slug;
+        outlet.name = name;
+        outlet.websiteUrl = input.websiteUrl();
+        outlet.country = input.country();
+        outlet.language = input.language() == null ? null : Locale.forLanguageTag(input.language()).toLanguageTag();
+        if (renamed) {
+            // Articles embed the outlet's slug and name: they changed too, for sync clients and ETags.
+            Outlet.getEntityManager()
+                    .createQuery("update Article a set a.updatedAt = :now, a.version = a.version + 1 where a.outlet.id = :id")
+                    .setParameter("now", TrackedEntity.now())
+                    .setParameter("id", outlet.id)
+                    .executeUpdate();
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package com.digestapi.topic;
+
+import com.digestapi.common.TrackedEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+/** A subject tag that articles carry. */
+@Entity
+@Table(name = "topic")
+public class Topic extends TrackedEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_seq")
+    @SequenceGenerator(name = "topic_seq", sequenceName = "topic_seq", allocationSize = 50)
+    public Long id;
+
+    @Column(nullable = false, unique = true, length = 120)
+    public String slug;
+
+    @Column(nullable = false, unique = true, length = 200)
+    public String name;
+
+    @Column(length = 2000)
+    public String description;
+}

@@ -1,0 +1,107 @@
+package com.digestapi.topic;
+
+import com.digestapi.common.Created;
+import com.digestapi.common.Ids;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PagedResponses;
+import com.digestapi.common.Problem;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** HTTP face of topics: /api/v1/topics. */
+@Path("/api/v1/topics")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Topics", description = "Subject tags of articles.")
+public class TopicResource {
+
+    private final TopicService topics;
+
+    TopicResource(TopicService topics) {
+        this.topics = topics;
+    }
+
+    @GET
+    @Operation(operationId = "listTopics", summary = "List topics", description = "Filter by `q` (name) and `updatedSince`; "
+            + "sort by id, name, slug, createdAt, updatedAt (default `name`).")
+    @APIResponse(responseCode = "200", description = "One page of topics, each with its article count.")
+    public RestResponse<Page<TopicView>> list(@BeanParam TopicListParams params, UriInfo uriInfo) {
+        TopicListParams.Parsed query = params.parse();
+        return PagedResponses.ok(topics.list(query.filter(), query.page()), uriInfo);
+    }
+
+    @GET
+    @Path("{id}")
+    @Operation(operationId = "getTopic", summary = "Get a topic")
+    @APIResponse(responseCode = "200", description = "The topic.")
+    @APIResponse(responseCode = "404", description = "No topic has this id.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TopicView get(@PathParam("id") String id) {
+        return topics.get(Ids.parse(id, "topic"));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createTopic", summary = "Create a topic", description = "The slug is generated from the name when left out.")
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "topic",
+            value = "{\"name\": \"Water security\", \"description\": \"Rivers, dams and the Aral Sea.\"}")))
+    @APIResponse(responseCode = "201", description = "Created; Location names the new topic.",
+            content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RestResponse<TopicView> create(@Valid @NotNull TopicInput input, UriInfo uriInfo) {
+        TopicView created = topics.create(input);
+        return Created.at(uriInfo, TopicResource.class, created.id(), created);
+    }
+
+    @PUT
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out are cleared; a left-out slug keeps the current one.")
+    @APIResponse(responseCode = "200", description = "The topic as stored.")
+    public TopicView replace(@PathParam("id") String id, @Valid @NotNull TopicInput input) {
+        return topics.replace(Ids.parse(id, "topic"), input);
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "patchTopic", summary = "Change some fields of a topic", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
+    @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
+            description = "Any subset of the fields of TopicInput; null clears a field."),
+            examples = @ExampleObject(name = "description", value = "{\"description\": \"Nuclear power and the 2024 referendum.\"}")))
+    @APIResponse(responseCode = "200", description = "The topic as stored.")
+    public TopicView patch(@PathParam("id") String id, JsonNode patch) {
+        return topics.patch(Ids.parse(id, "topic"), patch);
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Detaches the topic from its articles, which count as changed.")
+    @APIResponse(responseCode = "204", description = "Deleted.")
+    public void delete(@PathParam("id") String id) {
+        topics.delete(Ids.parse(id, "topic"));
+    }
+}

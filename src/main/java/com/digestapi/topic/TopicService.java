@@ -1,0 +1,121 @@
+package com.digestapi.topic;
+
+import com.digestapi.common.Filters;
+import com.digestapi.common.MergePatch;
+import com.digestapi.common.Page;
+import com.digestapi.common.PageRequest;
+import com.digestapi.common.Paging;
+import com.digestapi.common.ProblemException;
+import com.digestapi.common.Slugs;
+import com.digestapi.common.SortFields;
+import com.digestapi.common.TrackedEntity;
+import com.digestapi.common.Uniqueness;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+
+import java.util.Locale;
+
+/** Reads and writes topics; owns their transactions. */
+@ApplicationScoped
+public class TopicService {
+
+    public static final SortFields SORT = SortFields.of("t", "name", "id", "name", "slug", "createdAt", "updatedAt");
+    private static final String WITH_ARTICLE_COUNT =
+            "select t, (select count(a) from Article a join a.topics tagged where tagged.id = t.id)";
+
+    private final MergePatch mergePatch;
+
+    TopicService(MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
+    }
+
+    public Page<TopicView> list(TopicFilter filter, PageRequest request) {
+        Filters filters = new Filters()
+                .add("lower(t.name) like :q" + Filters.ESCAPE, "q", Filters.containing(filter.q()))
+                .add("t.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+        return Paging.page(WITH_ARTICLE_COUNT, "from Topic t", "t", filters, request, Object[].class)
+                .map(row -> TopicView.of((Topic) row[0], (Long) row[1]));
+    }
+
+    public TopicView get(long id) {
+        return Topic.getEntityManager()
+                .createQuery(WITH_ARTICLE_COUNT + " from Topic t where t.id = :id", Object[].class)
+                .setParameter("id", id)
+                .getResultStream()
+                .findFirst()
+                .map(row -> TopicView.of((Topic) row[0], (Long) row[1]))
+                .orElseThrow(() -> ProblemException.notFound("topic", id));
+    }
+
+    @Transactional
+    public TopicView create(TopicInput input) {
+        Topic topic = new Topic();
+        apply(topic, input);
+        topic.persistAndFlush();
+        return TopicView.of(topic, 0);
+    }
+
+    @Transactional
+    public TopicView replace(long id, TopicInput input) {
+        apply(find(id), input);
+        Topic.flush();
+        return get(id);
+    }
+
+    @Transactional
+    public TopicView patch(long id, JsonNode patch) {
+        return replace(id, mergePatch.apply(get(id).toInput(), patch, TopicInput.class));
+    }
+
+    /** Deletes the topic and detaches it from its articles, which count as changed. */
+    @Transactional
+    public void delete(long id) {
+        Topic topic = find(id);
+        touchArticlesTaggedWith(topic.id);
+        topic.delete();
+    }
+
+    /** The topic a document names by slug or name (case-insensitive), created from the details when missing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Topic resolve(String reference, TopicInput detailsIfNew) {
+        String ref = reference.strip();
+        return Topic.<Topic>find("slug = ?1 or lower(name) = lower(?2)", ref.toLowerCase(Locale.ROOT), ref)
+                .firstResultOptional()
+                .orElseGet(() -> {
+                    Topic topic = new Topic();
+                    apply(topic, detailsIfNew != null ? detailsIfNew : new TopicInput(null, ref, null));
+                    topic.persistAndFlush();
+                    return topic;
+                });
+    }
+
+    private Topic find(long id) {
+        return Topic.<Topic>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("topic", id));
+    }
+
+    private void apply(Topic topic, TopicInput input) {
+        String name = input.name().strip();
+        String slug = input.slug() != null ? input.slug()
+                : topic.slug != null ? topic.slug : Slugs.unique(Topic.class, Slugs.slugify(name, "topic"));
+        Uniqueness.require(Topic.class, "slug", slug, topic.id);
+        Uniqueness.require(Topic.class, "name", name, topic.id);
+        if (topic.id != null && (!slug.equals(topic.slug) || !name.equals(topic.name))) {
+            // Articles embed the topic's slug and name: they changed too, for sync clients and ETags.
+            touchArticlesTaggedWith(topic.id);
+        }
+        topic.slug = slug;
+        topic.name = name;
+        topic.description = input.description();
+    }
+
+    private static void touchArticlesTaggedWith(long topicId) {
+        Topic.getEntityManager()
+                .createQuery("update Article a set a.updatedAt = :now, a.version = a.version + 1"
+                        + " where a.id in (select a2.id from Article a2 join a2.topics t where t.id = :topic)")
+                .setParameter("now", TrackedEntity.now())
+                .setParameter("topic", topicId)
+                .executeUpdate();
+    }
+}
