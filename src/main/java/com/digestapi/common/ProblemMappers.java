@@ -64,6 +64,11 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uriInfo) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof ProblemException problem) {
+                return problem(problem, uriInfo);
+            }
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             List<FieldError> errors = List.of(new FieldError(pathOf(unknown), "is not a known property"));
             return Problems.response(ProblemType.VALIDATION, Problems.describe(errors), errors, Map.of(), uriInfo);

@@ -1,0 +1,106 @@
+package com.digestapi.common;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.event.Observes;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.inject.Singleton;
+import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+
+/**
+ * Refuses request bodies over 1 MiB with a 413 problem: before reading when Content-Length says so, and while reading
+ * a chunked body. (quarkus.http.limits.max-body-size stays higher as the last, bare, line of defence.)
+ */
+@Provider
+@Singleton
+public class BodyLimit implements ReaderInterceptor {
+
+    public static final long MAX_BYTES = 1024 * 1024;
+
+    private final ObjectMapper mapper;
+
+    BodyLimit(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Installs the Content-Length check ahead of every other route, before any byte of the body is read. */
+    void installRoute(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE + 1).handler(this::refuseDeclaredOversizeBodies);
+    }
+
+    void refuseDeclaredOversizeBodies(RoutingContext context) {
+        String length = context.request().getHeader("Content-Length");
+        if (length != null && declaredTooLarge(length)) {
+            URI uri = URI.create(context.request().absoluteURI());
+            String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/";
+            Problem problem = new Problem(base + "problems/" + ProblemType.PAYLOAD_TOO_LARGE.slug,
+                    ProblemType.PAYLOAD_TOO_LARGE.title, 413, "the request body is larger than 1 MiB",
+                    uri.getRawPath(), null);
+            try {
+                context.response().setStatusCode(413)
+                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close")
+                        .end(mapper.writeValueAsString(problem));
+            } catch (JsonProcessingException e) {
+                context.fail(e);
+            }
+            return;
+        }
+        context.next();
+    }
+
+    @Override
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        context.setInputStream(new Limited(context.getInputStream()));
+        return context.proceed();
+    }
+
+    private static boolean declaredTooLarge(String length) {
+        try {
+            return Long.parseLong(length.trim()) > MAX_BYTES;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** Counts what is read and stops at the limit. */
+    private static final class Limited extends FilterInputStream {
+        private long count;
+
+        Limited(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                add(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                add(n);
+            }
+            return n;
+        }
+
+        private void add(long n) {
+            count += n;
+            if (count > MAX_BYTES) {
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MiB");
+            }
+        }
+    }
+}
