@@ -44,7 +44,7 @@ public class ArticleListParams extends ListParams {
         LocalDate toDate = parser.date("to", to);
         parser.notAfter("from", fromDate, "to", toDate);
         ArticleFilter filter = new ArticleFilter(query(parser), topics, outlets, issueId, fromDate, toDate,
-                updatedSince(parser));
+                updatedSince(parser), false);
         PageRequest page = pageRequest(parser, sort);
         parser.validate();
         return new Parsed(filter, page);

@@ -21,6 +21,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -62,7 +63,15 @@ public class ArticleResource {
                                                 String issue,
                                                 UriInfo uriInfo) {
         ArticleListParams.Parsed query = params.parse(issue, ArticleService.SORT);
-        return PagedResponses.ok(articles.list(query.filter(), query.page()), uriInfo);
+        return PagedResponses.ok(articles.list(query.filter(), query.page()), uriInfo, atomFeedOf(query.filter(), uriInfo));
+    }
+
+    /** Feed discovery: the Atom feed of the same topic and outlet filter. */
+    private static String atomFeedOf(ArticleFilter filter, UriInfo uriInfo) {
+        UriBuilder feed = uriInfo.getBaseUriBuilder().path("api/v1/feeds/articles.atom");
+        filter.topics().forEach(t -> feed.queryParam("topic", t));
+        filter.outlets().forEach(o -> feed.queryParam("outlet", o));
+        return "<" + feed.build() + ">; rel=\"alternate\"; type=\"application/atom+xml\"";
     }
 
     @GET

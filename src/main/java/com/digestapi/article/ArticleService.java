@@ -11,6 +11,7 @@ import com.digestapi.common.Slugs;
 import com.digestapi.common.SortFields;
 import com.digestapi.common.Uniqueness;
 import com.digestapi.issue.Issue;
+import com.digestapi.issue.IssueStatus;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -248,7 +249,8 @@ public class ArticleService {
                 .add("a.issue.id = :issue", "issue", filter.issueId())
                 .add("a.publishedOn >= :from", "from", filter.from())
                 .add("a.publishedOn <= :to", "to", filter.to())
-                .add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
+                .add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
+                .add("a.issue.status = :published", "published", filter.publishedOnly() ? IssueStatus.PUBLISHED : null);
     }
 
     private List<ArticleView> views(List<Long> ids) {

@@ -13,7 +13,8 @@ public final class PagedResponses {
     private PagedResponses() {
     }
 
-    public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uriInfo) {
+    /** @param alternates further Link values, e.g. the feed of the same filter */
+    public static <T> RestResponse<Page<T>> ok(Page<T> page, UriInfo uriInfo, String... alternates) {
         long last = Math.max(page.totalPages() - 1, 0);
         List<String> links = new ArrayList<>();
         links.add(link(uriInfo, 0, "first"));
@@ -24,6 +25,7 @@ public final class PagedResponses {
             links.add(link(uriInfo, page.page() + 1, "next"));
         }
         links.add(link(uriInfo, last, "last"));
+        links.addAll(List.of(alternates));
         return RestResponse.ResponseBuilder.ok(page)
                 .header(TOTAL_COUNT, page.totalItems())
                 .header("Link", String.join(", ", links))

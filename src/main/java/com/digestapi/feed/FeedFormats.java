@@ -1,0 +1,172 @@
+package com.digestapi.feed;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+/** Renders a {@link Feed} as Atom 1.0 and RSS 2.0 (with Rome) or as JSON Feed 1.1 (records for Jackson). */
+final class FeedFormats {
+
+    static final String ATOM = "application/atom+xml";
+    static final String RSS = "application/rss+xml";
+    static final String JSON_FEED = "application/feed+json";
+
+    private FeedFormats() {
+    }
+
+    static String atom(Feed feed) {
+        return xml(feed, "atom_1.0", ATOM);
+    }
+
+    static String rss(Feed feed) {
+        return xml(feed, "rss_2.0", RSS);
+    }
+
+    private static String xml(Feed feed, String type, String selfType) {
+        SyndFeed syndFeed = new SyndFeedImpl();
+        syndFeed.setFeedType(type);
+        syndFeed.setTitle(feed.title());
+        syndFeed.setDescription(feed.description());
+        syndFeed.setUri(feed.self().toString());
+        syndFeed.setLink(feed.home().toString());
+        syndFeed.setLinks(List.of(link("alternate", feed.home(), "application/json"), link("self", feed.self(), selfType)));
+        syndFeed.setPublishedDate(Date.from(feed.updated()));
+        syndFeed.setLanguage("en");
+        List<SyndEntry> entries = new ArrayList<>();
+        for (Feed.Entry entry : feed.entries()) {
+            entries.add(entry(entry, type.startsWith("rss")));
+        }
+        syndFeed.setEntries(entries);
+        try {
+            return new SyndFeedOutput().outputString(syndFeed, true);
+        } catch (FeedException e) {
+            throw new IllegalStateException("feed could not be rendered", e);
+        }
+    }
+
+    private static SyndEntry entry(Feed.Entry entry, boolean rss) {
+        SyndEntry syndEntry = new SyndEntryImpl();
+        syndEntry.setUri(entry.id().toString());
+        syndEntry.setTitle(entry.title());
+        URI alternate = entry.originalUrl() != null ? entry.originalUrl() : entry.id();
+        syndEntry.setLink(alternate.toString());
+        List<SyndLink> links = new ArrayList<>();
+        links.add(link("alternate", alternate, null));
+        links.add(link("related", entry.issue().url(), "application/json"));
+        syndEntry.setLinks(links);
+        SyndContent summary = new SyndContentImpl();
+        summary.setType("text");
+        summary.setValue(entry.summary());
+        syndEntry.setDescription(summary);
+        SyndPerson author = new SyndPersonImpl();
+        author.setName(entry.author() != null ? entry.author() + " (" + entry.outlet().name() + ")" : entry.outlet().name());
+        if (entry.outlet().websiteUrl() != null) {
+            author.setUri(entry.outlet().websiteUrl().toString());
+        }
+        syndEntry.setAuthors(List.of(author));
+        syndEntry.setAuthor(author.getName());
+        List<SyndCategory> categories = new ArrayList<>();
+        for (Feed.Category topic : entry.topics()) {
+            categories.add(category(topic.name(), null));
+        }
+        categories.add(category(entry.issue().title() + " " + entry.issue().publishedOn(), entry.issue().url()));
+        syndEntry.setCategories(categories);
+        syndEntry.setPublishedDate(Date.from(entry.published()));
+        syndEntry.setUpdatedDate(Date.from(entry.updated()));
+        if (!rss || entry.outlet().websiteUrl() != null) {
+            // RSS requires a url on <source>; Atom's <source> names the outlet either way.
+            SyndFeed source = new SyndFeedImpl();
+            source.setTitle(entry.outlet().name());
+            if (entry.outlet().websiteUrl() != null) {
+                source.setLink(entry.outlet().websiteUrl().toString());
+                source.setUri(entry.outlet().websiteUrl().toString());
+            }
+            syndEntry.setSource(source);
+        }
+        return syndEntry;
+    }
+
+    private static SyndLink link(String rel, URI href, String type) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setHref(href.toString());
+        link.setType(type);
+        return link;
+    }
+
+    private static SyndCategory category(String name, URI scheme) {
+        SyndCategory category = new SyndCategoryImpl();
+        category.setName(name);
+        if (scheme != null) {
+            category.setTaxonomyUri(scheme.toString());
+        }
+        return category;
+    }
+
+    static JsonFeed json(Feed feed) {
+        List<JsonFeed.Item> items = feed.entries().stream().map(e -> new JsonFeed.Item(
+                e.id().toString(),
+                e.id().toString(),
+                e.originalUrl() == null ? null : e.originalUrl().toString(),
+                e.title(),
+                e.summary(),
+                e.published(),
+                e.updated(),
+                List.of(new JsonFeed.Author(e.author() != null ? e.author() + " (" + e.outlet().name() + ")" : e.outlet().name(),
+                        e.outlet().websiteUrl() == null ? null : e.outlet().websiteUrl().toString())),
+                e.topics().stream().map(Feed.Category::name).toList(),
+                new JsonFeed.Digest(
+                        new JsonFeed.Outlet(e.outlet().slug(), e.outlet().name()),
+                        e.topics().stream().map(Feed.Category::slug).toList(),
+                        new JsonFeed.Issue(e.issue().id(), e.issue().slug(), e.issue().title(), e.issue().publishedOn(),
+                                e.issue().url().toString())))).toList();
+        return new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), feed.home().toString(),
+                feed.self().toString(), feed.description(), "en", items);
+    }
+
+    /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); the digest's own fields sit in the "_digest" extension. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record JsonFeed(String version, String title, @JsonProperty("home_page_url") String homePageUrl,
+                    @JsonProperty("feed_url") String feedUrl, String description, String language, List<Item> items) {
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Item(String id, String url, @JsonProperty("external_url") String externalUrl, String title,
+                    @JsonProperty("content_text") String contentText,
+                    @JsonProperty("date_published") Instant datePublished,
+                    @JsonProperty("date_modified") Instant dateModified, List<Author> authors, List<String> tags,
+                    @JsonProperty("_digest") Digest digest) {
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Author(String name, String url) {
+        }
+
+        record Digest(Outlet outlet, List<String> topics, Issue issue) {
+        }
+
+        record Outlet(String slug, String name) {
+        }
+
+        record Issue(long id, String slug, String title, LocalDate publishedOn, String url) {
+        }
+    }
+}

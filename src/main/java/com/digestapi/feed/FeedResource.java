@@ -1,0 +1,90 @@
+package com.digestapi.feed;
+
+import com.digestapi.common.Conditional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.UncheckedIOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Syndication of the digest: Atom, RSS and JSON Feed of the newest published articles, with conditional GET. */
+@Path("/api/v1/feeds")
+@Tag(name = "Feeds", description = "Subscribe to the digest in a feed reader: Atom 1.0, RSS 2.0 or JSON Feed 1.1,"
+        + " optionally filtered by topic and outlet. Each feed sends ETag and Last-Modified; conditional GETs answer 304.")
+public class FeedResource {
+
+    private final FeedService feeds;
+    private final ObjectMapper mapper;
+
+    FeedResource(FeedService feeds, ObjectMapper mapper) {
+        this.feeds = feeds;
+        this.mapper = mapper;
+    }
+
+    @GET
+    @Path("articles.atom")
+    @Produces(FeedFormats.ATOM)
+    @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed of the newest articles",
+            description = "Newest issue first, each issue in its own order. Entry ids are the articles' API URLs and never"
+                    + " change with edits.")
+    @APIResponse(responseCode = "200", description = "The feed.", headers = {
+            @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = FeedFormats.ATOM, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
+    public Response atom(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
+        Feed feed = feed(params, uriInfo);
+        return Conditional.ok(request, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
+    }
+
+    @GET
+    @Path("articles.rss")
+    @Produces(FeedFormats.RSS)
+    @Operation(operationId = "rssFeed", summary = "RSS 2.0 feed of the newest articles",
+            description = "The same entries as the Atom feed.")
+    @APIResponse(responseCode = "200", description = "The feed.", headers = {
+            @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = FeedFormats.RSS, schema = @Schema(type = SchemaType.STRING)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
+    public Response rss(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
+        Feed feed = feed(params, uriInfo);
+        return Conditional.ok(request, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
+    }
+
+    @GET
+    @Path("articles.json")
+    @Produces(FeedFormats.JSON_FEED)
+    @Operation(operationId = "jsonFeed", summary = "JSON Feed 1.1 of the newest articles",
+            description = "The same entries as the Atom feed; outlet, topic slugs and issue sit in each item's `_digest`.")
+    @APIResponse(responseCode = "200", description = "The feed.", headers = {
+            @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = FeedFormats.JSON_FEED, schema = @Schema(type = SchemaType.OBJECT)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
+    public Response json(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
+        Feed feed = feed(params, uriInfo);
+        try {
+            return Conditional.ok(request, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
+                    feed.updated());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Feed feed(FeedParams params, UriInfo uriInfo) {
+        return feeds.feed(params.parse(), uriInfo.getBaseUri(), uriInfo.getRequestUri());
+    }
+}
