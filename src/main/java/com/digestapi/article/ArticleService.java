@@ -222,9 +222,11 @@ public class ArticleService {
         if (outlet == null) {
             errors.add(new FieldError("outletId", "refers to no outlet (" + input.outletId() + ")"));
         }
-        List<Long> topicIds = input.topicIds() == null ? List.of() : input.topicIds().stream().distinct().toList();
+        // Errors name the index the client sent, so repeated ids are removed only for the query.
+        List<Long> topicIds = input.topicIds() == null ? List.of() : input.topicIds();
         Map<Long, Topic> topics = topicIds.isEmpty() ? Map.of()
-                : Topic.<Topic>list("id in ?1", topicIds).stream().collect(Collectors.toMap(t -> t.id, t -> t));
+                : Topic.<Topic>list("id in ?1", topicIds.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t));
         for (int i = 0; i < topicIds.size(); i++) {
             if (!topics.containsKey(topicIds.get(i))) {
                 errors.add(new FieldError("topicIds[" + i + "]", "refers to no topic (" + topicIds.get(i) + ")"));

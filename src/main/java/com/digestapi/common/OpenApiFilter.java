@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class OpenApiFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String JSON = "application/json";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -53,6 +54,14 @@ public class OpenApiFilter implements OASFilter {
         if (writes) {
             problem(operation, ProblemType.CONFLICT, "A slug or name is already taken, the resource is still in use,"
                     + " or a concurrent change to the same resource won.");
+        }
+        if (hasBody && method == PathItem.HttpMethod.PATCH) {
+            // PATCH takes a merge patch as plain application/json too (the resources consume both).
+            Content body = operation.getRequestBody().getContent();
+            if (body != null && body.getMediaType(MergePatch.MEDIA_TYPE) != null
+                    && body.getMediaType(JSON) == null) {
+                body.addMediaType(JSON, body.getMediaType(MergePatch.MEDIA_TYPE));
+            }
         }
         if (hasBody) {
             problem(operation, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than 1 MiB.");
