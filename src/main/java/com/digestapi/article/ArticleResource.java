@@ -6,13 +6,16 @@ import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
 import com.digestapi.common.PagedResponses;
 import com.digestapi.common.Problem;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -85,6 +88,7 @@ public class ArticleResource {
     }
 
     @POST
+    @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createArticle", summary = "Create an article", description = "`issueId` is required. Appended at the end of the issue unless"
             + " `position` is given; the slug is generated from the headline when left out.")
@@ -97,16 +101,18 @@ public class ArticleResource {
     }
 
     @PUT
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article", description = "Fields left out are cleared; a left-out slug, issueId or"
             + " position keeps the current one. A new `position` moves the article; a new `issueId` moves it to that issue.")
     @APIResponse(responseCode = "200", description = "The article as stored.")
-    public ArticleView replace(@PathParam("id") String id, @Valid @NotNull ArticleInput input) {
-        return articles.replace(Ids.parse(id, "article"), input);
+    public ArticleView replace(@PathParam("id") String id, @Valid @NotNull ArticleInput input, @HeaderParam("If-Match") String ifMatch) {
+        return articles.replace(Ids.parse(id, "article"), input, ifMatch);
     }
 
     @PATCH
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchArticle", summary = "Change some fields of an article, or move it",
@@ -116,15 +122,16 @@ public class ArticleResource {
             description = "Any subset of the fields of ArticleInput; null clears a field."),
             examples = @ExampleObject(name = "move", value = "{\"position\": 1}")))
     @APIResponse(responseCode = "200", description = "The article as stored.")
-    public ArticleView patch(@PathParam("id") String id, JsonNode patch) {
-        return articles.patch(Ids.parse(id, "article"), patch);
+    public ArticleView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        return articles.patch(Ids.parse(id, "article"), patch, ifMatch);
     }
 
     @DELETE
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "The articles after it move up one place.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public void delete(@PathParam("id") String id) {
-        articles.delete(Ids.parse(id, "article"));
+    public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        articles.delete(Ids.parse(id, "article"), ifMatch);
     }
 }

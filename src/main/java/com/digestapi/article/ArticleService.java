@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
@@ -10,6 +11,7 @@ import com.digestapi.common.ProblemException;
 import com.digestapi.common.Slugs;
 import com.digestapi.common.SortFields;
 import com.digestapi.common.Uniqueness;
+import com.digestapi.common.Viewer;
 import com.digestapi.issue.Issue;
 import com.digestapi.issue.IssueStatus;
 import com.digestapi.outlet.Outlet;
@@ -40,9 +42,13 @@ public class ArticleService {
             + " left join fetch a.topics";
 
     private final MergePatch mergePatch;
+    private final Viewer viewer;
+    private final ETags etags;
 
-    ArticleService(MergePatch mergePatch) {
+    ArticleService(MergePatch mergePatch, Viewer viewer, ETags etags) {
         this.mergePatch = mergePatch;
+        this.viewer = viewer;
+        this.etags = etags;
     }
 
     /** One page of articles in four statements whatever the page size: count, ids, rows with relations, quotes. */
@@ -95,7 +101,8 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleView replace(long id, ArticleInput input) {
+    public ArticleView replace(long id, ArticleInput input, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         Article article = find(id);
         Issue current = article.issue;
         long targetId = input.issueId() == null ? current.id : input.issueId();
@@ -133,8 +140,10 @@ public class ArticleService {
     }
 
     @Transactional
-    public ArticleView patch(long id, JsonNode patch) {
-        ArticleInput current = get(id).toInput();
+    public ArticleView patch(long id, JsonNode patch, String ifMatch) {
+        ArticleView view = get(id);
+        etags.requireMatch(ifMatch, view);
+        ArticleInput current = view.toInput();
         ArticleInput merged = mergePatch.apply(current, patch, ArticleInput.class);
         boolean changesIssue = !Objects.equals(merged.issueId(), current.issueId());
         if (changesIssue && (patch == null || !patch.has("position"))) {
@@ -143,11 +152,12 @@ public class ArticleService {
                     merged.publishedOn(), merged.author(), merged.originalUrl(), merged.summary(), merged.quotes(),
                     merged.topicIds());
         }
-        return replace(id, merged);
+        return replace(id, merged, null);
     }
 
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         Article article = find(id);
         Issue issue = lockIssue(article.issue.id, false);
         List<Article> siblings = siblingsOf(issue);
@@ -239,7 +249,7 @@ public class ArticleService {
                 input.originalUrl(), input.summary(), input.quotes(), topics.values());
     }
 
-    private static Filters filterOf(ArticleFilter filter) {
+    private Filters filterOf(ArticleFilter filter) {
         return new Filters()
                 .add("(lower(a.headline) like :q" + Filters.ESCAPE + " or lower(a.summary) like :q" + Filters.ESCAPE
                         + " or lower(a.author) like :q" + Filters.ESCAPE
@@ -252,7 +262,8 @@ public class ArticleService {
                 .add("a.publishedOn >= :from", "from", filter.from())
                 .add("a.publishedOn <= :to", "to", filter.to())
                 .add("a.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
-                .add("a.issue.status = :published", "published", filter.publishedOnly() ? IssueStatus.PUBLISHED : null);
+                .add("a.issue.status = :published", "published",
+                        filter.publishedOnly() || !viewer.seesDrafts() ? IssueStatus.PUBLISHED : null);
     }
 
     private List<ArticleView> views(List<Long> ids) {
@@ -263,7 +274,9 @@ public class ArticleService {
                 .setParameter("ids", ids).getResultList();
         Map<Long, List<QuoteBody>> quotes = quotes("a.id in :key", ids);
         Map<Long, ArticleView> byId = new HashMap<>();
-        articles.forEach(a -> byId.put(a.id, ArticleView.of(a, quotes.getOrDefault(a.id, List.of()))));
+        articles.stream()
+                .filter(a -> a.issue.status == IssueStatus.PUBLISHED || viewer.seesDrafts())
+                .forEach(a -> byId.put(a.id, ArticleView.of(a, quotes.getOrDefault(a.id, List.of()))));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 

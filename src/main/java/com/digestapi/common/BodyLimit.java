@@ -1,6 +1,5 @@
 package com.digestapi.common;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;
@@ -12,7 +11,6 @@ import jakarta.ws.rs.ext.ReaderInterceptorContext;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 
 /**
  * Refuses request bodies over 1 MiB with a 413 problem: before reading when Content-Length says so, and while reading
@@ -38,19 +36,8 @@ public class BodyLimit implements ReaderInterceptor {
     void refuseDeclaredOversizeBodies(RoutingContext context) {
         String length = context.request().getHeader("Content-Length");
         if (length != null && declaredTooLarge(length)) {
-            URI uri = URI.create(context.request().absoluteURI());
-            String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/";
-            Problem problem = new Problem(base + "problems/" + ProblemType.PAYLOAD_TOO_LARGE.slug,
-                    ProblemType.PAYLOAD_TOO_LARGE.title, 413, "the request body is larger than 1 MiB",
-                    uri.getRawPath(), null);
-            try {
-                context.response().setStatusCode(413)
-                        .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close")
-                        .end(mapper.writeValueAsString(problem));
-            } catch (JsonProcessingException e) {
-                context.fail(e);
-            }
+            context.response().putHeader("Connection", "close");
+            Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MiB", mapper);
             return;
         }
         context.next();

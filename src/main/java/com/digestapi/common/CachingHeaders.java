@@ -6,7 +6,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
-/** Lets browsers and CDNs keep public reads for a short, configurable time; nothing else is cached. */
+/**
+ * Lets browsers and CDNs keep anonymous reads for a short, configurable time. What an editor reads may include drafts,
+ * so it is never stored; reads vary with the Authorization header for that reason. Writes are never stored.
+ */
 public class CachingHeaders {
 
     private final long maxAge;
@@ -23,8 +26,13 @@ public class CachingHeaders {
         }
         String method = request.getMethod();
         boolean read = method.equals("GET") || method.equals("HEAD");
+        boolean anonymous = request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
         int status = response.getStatus();
-        String policy = read && (status == 200 || status == 304) ? "public, max-age=" + maxAge : "no-store";
+        String policy = read && anonymous && (status == 200 || status == 304) ? "public, max-age=" + maxAge
+                : read && !anonymous ? "private, no-store" : "no-store";
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, policy);
+        if (read) {
+            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        }
     }
 }

@@ -36,7 +36,7 @@ public class OpenApiFilter implements OASFilter {
 
     private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId) {
         if (operation.getSecurity() == null) {
-            // Public until an operation declares otherwise: an empty requirement means no authentication.
+            // Reads are public: an empty requirement means no authentication.
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
         }
         boolean hasQuery = operation.getParameters() != null
@@ -62,6 +62,32 @@ public class OpenApiFilter implements OASFilter {
                     && body.getMediaType(JSON) == null) {
                 body.addMediaType(JSON, body.getMediaType(MergePatch.MEDIA_TYPE));
             }
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                && !operation.getSecurity().get(0).getSchemes().isEmpty()) {
+            problem(operation, ProblemType.UNAUTHORIZED, "No credentials, or wrong ones (the response carries"
+                    + " WWW-Authenticate: Basic).");
+            problem(operation, ProblemType.FORBIDDEN, "The account lacks the editor role, or the browser origin may not write.");
+        }
+        boolean conditionalWrite = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || (method == PathItem.HttpMethod.DELETE && hasId);
+        if (conditionalWrite && !operation.getOperationId().equals("deleteAccount")) {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName())).toList()
+                        .forEach(operation::removeParameter);
+            }
+            operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER)
+                    .description("The ETag you read; the write happens only if the resource still has it (else 412).")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            problem(operation, ProblemType.PRECONDITION_FAILED, "If-Match does not match the current ETag.");
+        }
+        if (method == PathItem.HttpMethod.GET && operation.getResponses().getAPIResponse("200") != null
+                && !operation.getResponses().hasAPIResponse("304")) {
+            operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                    .description("An ETag you hold; 304 without a body if it is still current.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: the ETag in If-None-Match is current."));
         }
         if (hasBody) {
             problem(operation, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than 1 MiB.");

@@ -9,7 +9,12 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -36,6 +41,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    private static final String CHALLENGE = "Basic realm=\"digest\", charset=\"UTF-8\"";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -88,6 +94,23 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uriInfo) {
+        return Problems.response(ProblemType.UNAUTHORIZED, "this operation needs an editor's credentials (HTTP Basic)",
+                List.of(), Map.of(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response badCredentials(AuthenticationFailedException e, UriInfo uriInfo) {
+        return Problems.response(ProblemType.UNAUTHORIZED, "the username or password is wrong", List.of(),
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE), uriInfo);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uriInfo) {
+        return Problems.response(ProblemType.FORBIDDEN, "this operation needs the editor role", uriInfo);
+    }
+
+    @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uriInfo) {
         return Problems.response(ProblemType.NOT_FOUND,
                 "nothing exists at " + uriInfo.getRequestUri().getRawPath(), uriInfo);
@@ -115,13 +138,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response otherHttpFailure(WebApplicationException e, UriInfo uriInfo) {
+    public Response otherHttpFailure(WebApplicationException e, UriInfo uriInfo, HttpHeaders headers) {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadableJson(json, uriInfo);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, uriInfo);
+            return unexpected(e, uriInfo, headers);
         }
         ProblemType type = ProblemType.forStatus(status);
         String detail = status == 413 ? "the request body is larger than 1 MiB" : type.description;
@@ -129,15 +152,20 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uriInfo) {
+    public Response unexpected(Throwable e, UriInfo uriInfo, HttpHeaders headers) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
             if (cause instanceof org.hibernate.exception.ConstraintViolationException) {
                 return Problems.response(ProblemType.CONFLICT,
                         "the change conflicts with an existing resource (a slug or name is taken, or it is still in use)",
                         uriInfo);
             }
-            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
-                return Problems.response(ProblemType.CONFLICT,
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException
+                    || cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                    || cause instanceof org.hibernate.PessimisticLockException
+                    || cause instanceof org.hibernate.exception.LockAcquisitionException) {
+                // A concurrent writer won: for a conditional request its precondition no longer holds.
+                boolean conditional = headers.getHeaderString(HttpHeaders.IF_MATCH) != null;
+                return Problems.response(conditional ? ProblemType.PRECONDITION_FAILED : ProblemType.CONFLICT,
                         "the resource was changed by another request at the same time; read it again and retry",
                         uriInfo);
             }

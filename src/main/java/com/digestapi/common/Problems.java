@@ -1,8 +1,12 @@
 package com.digestapi.common;
 
 import com.digestapi.common.Problem.FieldError;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -24,6 +28,20 @@ public final class Problems {
 
     public static Response response(ProblemType type, String detail, UriInfo uriInfo) {
         return response(type, detail, List.of(), Map.of(), uriInfo);
+    }
+
+    /** Ends a request that is refused before it reaches the resources (body too large, origin not allowed). */
+    public static void end(RoutingContext context, ProblemType type, String detail, ObjectMapper mapper) {
+        URI uri = URI.create(context.request().absoluteURI());
+        String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/";
+        Problem problem = new Problem(base + "problems/" + type.slug, type.title, type.status, detail, uri.getRawPath(), null);
+        try {
+            context.response().setStatusCode(type.status)
+                    .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(mapper.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            context.fail(e);
+        }
     }
 
     static String describe(List<FieldError> errors) {

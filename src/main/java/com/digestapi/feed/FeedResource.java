@@ -1,6 +1,6 @@
 package com.digestapi.feed;
 
-import com.digestapi.common.Conditional;
+import com.digestapi.common.ETags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BeanParam;
@@ -46,7 +46,7 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response atom(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
         Feed feed = feed(params, uriInfo);
-        return Conditional.ok(request, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
+        return ETags.conditional(request, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
     }
 
     @GET
@@ -61,7 +61,7 @@ public class FeedResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response rss(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
         Feed feed = feed(params, uriInfo);
-        return Conditional.ok(request, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
+        return ETags.conditional(request, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
     }
 
     @GET
@@ -77,7 +77,7 @@ public class FeedResource {
     public Response json(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
         Feed feed = feed(params, uriInfo);
         try {
-            return Conditional.ok(request, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
+            return ETags.conditional(request, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
                     feed.updated());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

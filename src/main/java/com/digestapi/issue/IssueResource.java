@@ -11,13 +11,16 @@ import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
 import com.digestapi.common.PagedResponses;
 import com.digestapi.common.Problem;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -79,6 +82,7 @@ public class IssueResource {
     }
 
     @POST
+    @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createIssue", summary = "Create an issue", description = "Created as DRAFT unless `status` says otherwise; the slug is"
             + " generated from title and publishedOn when left out.")
@@ -94,16 +98,18 @@ public class IssueResource {
     }
 
     @PUT
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceIssue", summary = "Replace an issue's own fields", description = "Fields left out are cleared (status becomes"
             + " DRAFT); a left-out slug keeps the current one. The articles are unchanged.")
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
-    public IssueDetail replace(@PathParam("id") String id, @Valid @NotNull IssueInput input) {
-        return issues.replace(Ids.parse(id, "issue"), input);
+    public IssueDetail replace(@PathParam("id") String id, @Valid @NotNull IssueInput input, @HeaderParam("If-Match") String ifMatch) {
+        return issues.replace(Ids.parse(id, "issue"), input, ifMatch);
     }
 
     @PATCH
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchIssue", summary = "Change some fields of an issue", description = "JSON Merge Patch (RFC 7396);"
@@ -112,16 +118,17 @@ public class IssueResource {
             description = "Any subset of the fields of IssueInput; null clears a field."),
             examples = @ExampleObject(name = "publish", value = "{\"status\": \"PUBLISHED\"}")))
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
-    public IssueDetail patch(@PathParam("id") String id, JsonNode patch) {
-        return issues.patch(Ids.parse(id, "issue"), patch);
+    public IssueDetail patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        return issues.patch(Ids.parse(id, "issue"), patch, ifMatch);
     }
 
     @DELETE
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public void delete(@PathParam("id") String id) {
-        issues.delete(Ids.parse(id, "issue"));
+    public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        issues.delete(Ids.parse(id, "issue"), ifMatch);
     }
 
     @GET
@@ -140,6 +147,7 @@ public class IssueResource {
     }
 
     @POST
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}/articles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addIssueArticle", summary = "Add an article to an issue", description = "Appended at the end unless `position` is given;"
@@ -156,6 +164,7 @@ public class IssueResource {
     }
 
     @POST
+    @RolesAllowed(Viewer.EDITOR)
     @Path("import")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "importIssue", summary = "Import an issue document", description = "Idempotent by issue slug: a new slug creates the issue"

@@ -1,6 +1,7 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.ArticleService;
+import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
@@ -10,6 +11,7 @@ import com.digestapi.common.ProblemException;
 import com.digestapi.common.Slugs;
 import com.digestapi.common.SortFields;
 import com.digestapi.common.Uniqueness;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,10 +26,14 @@ public class IssueService {
 
     private final ArticleService articles;
     private final MergePatch mergePatch;
+    private final Viewer viewer;
+    private final ETags etags;
 
-    IssueService(ArticleService articles, MergePatch mergePatch) {
+    IssueService(ArticleService articles, MergePatch mergePatch, Viewer viewer, ETags etags) {
         this.articles = articles;
         this.mergePatch = mergePatch;
+        this.viewer = viewer;
+        this.etags = etags;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -35,6 +41,7 @@ public class IssueService {
                 .add("(lower(i.title) like :q" + Filters.ESCAPE + " or lower(i.intro) like :q" + Filters.ESCAPE + ")",
                         "q", Filters.containing(filter.q()))
                 .add("i.status = :status", "status", filter.status())
+                .add("i.status = :visible", "visible", viewer.seesDrafts() ? null : IssueStatus.PUBLISHED)
                 .add("i.publishedOn >= :from", "from", filter.from())
                 .add("i.publishedOn <= :to", "to", filter.to())
                 .add("i.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
@@ -57,25 +64,34 @@ public class IssueService {
     }
 
     @Transactional
-    public IssueDetail replace(long id, IssueInput input) {
+    public IssueDetail replace(long id, IssueInput input, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         apply(find(id), input);
         Issue.flush();
         return get(id);
     }
 
     @Transactional
-    public IssueDetail patch(long id, JsonNode patch) {
-        return replace(id, mergePatch.apply(get(id).toInput(), patch, IssueInput.class));
+    public IssueDetail patch(long id, JsonNode patch, String ifMatch) {
+        IssueDetail current = get(id);
+        etags.requireMatch(ifMatch, current);
+        return replace(id, mergePatch.apply(current.toInput(), patch, IssueInput.class), null);
     }
 
     /** Deletes the issue; the database deletes its articles with it. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
+        // The check loaded the articles, which the database deletes with the issue: forget them first.
+        Issue.getEntityManager().clear();
         find(id).delete();
     }
 
+    /** The issue, if this viewer may see it: a draft is as absent as a missing issue to readers. */
     Issue find(long id) {
-        return Issue.<Issue>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("issue", id));
+        return Issue.<Issue>findByIdOptional(id)
+                .filter(issue -> issue.status == IssueStatus.PUBLISHED || viewer.seesDrafts())
+                .orElseThrow(() -> ProblemException.notFound("issue", id));
     }
 
     /** The slug an issue gets when none is given: title and date, since weekly issues often share a title. */

@@ -6,13 +6,16 @@ import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
 import com.digestapi.common.PagedResponses;
 import com.digestapi.common.Problem;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -63,6 +66,7 @@ public class OutletResource {
     }
 
     @POST
+    @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOutlet", summary = "Create an outlet", description = "The slug is generated from the name when left out.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet",
@@ -77,15 +81,17 @@ public class OutletResource {
     }
 
     @PUT
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceOutlet", summary = "Replace an outlet", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
-    public OutletView replace(@PathParam("id") String id, @Valid @NotNull OutletInput input) {
-        return outlets.replace(Ids.parse(id, "outlet"), input);
+    public OutletView replace(@PathParam("id") String id, @Valid @NotNull OutletInput input, @HeaderParam("If-Match") String ifMatch) {
+        return outlets.replace(Ids.parse(id, "outlet"), input, ifMatch);
     }
 
     @PATCH
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchOutlet", summary = "Change some fields of an outlet", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
@@ -93,15 +99,16 @@ public class OutletResource {
             description = "Any subset of the fields of OutletInput; null clears a field."),
             examples = @ExampleObject(name = "country", value = "{\"country\": \"JP\"}")))
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
-    public OutletView patch(@PathParam("id") String id, JsonNode patch) {
-        return outlets.patch(Ids.parse(id, "outlet"), patch);
+    public OutletView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        return outlets.patch(Ids.parse(id, "outlet"), patch, ifMatch);
     }
 
     @DELETE
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Operation(operationId = "deleteOutlet", summary = "Delete an outlet", description = "Refused with 409 while articles still summarise the outlet.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public void delete(@PathParam("id") String id) {
-        outlets.delete(Ids.parse(id, "outlet"));
+    public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        outlets.delete(Ids.parse(id, "outlet"), ifMatch);
     }
 }

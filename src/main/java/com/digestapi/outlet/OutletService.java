@@ -1,5 +1,6 @@
 package com.digestapi.outlet;
 
+import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
@@ -10,6 +11,7 @@ import com.digestapi.common.Slugs;
 import com.digestapi.common.SortFields;
 import com.digestapi.common.TrackedEntity;
 import com.digestapi.common.Uniqueness;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,11 +26,22 @@ public class OutletService {
     public static final SortFields SORT =
             SortFields.of("o", "name", "id", "name", "slug", "country", "language", "createdAt", "updatedAt");
     private static final String WITH_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o)";
+    /** What readers see: articles of draft issues do not count. */
+    private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o"
+            + " and a.issue.status = com.digestapi.issue.IssueStatus.PUBLISHED)";
 
     private final MergePatch mergePatch;
+    private final Viewer viewer;
+    private final ETags etags;
 
-    OutletService(MergePatch mergePatch) {
+    OutletService(MergePatch mergePatch, Viewer viewer, ETags etags) {
         this.mergePatch = mergePatch;
+        this.viewer = viewer;
+        this.etags = etags;
+    }
+
+    private String withArticleCount() {
+        return viewer.seesDrafts() ? WITH_ARTICLE_COUNT : WITH_PUBLISHED_ARTICLE_COUNT;
     }
 
     public Page<OutletView> list(OutletFilter filter, PageRequest request) {
@@ -37,13 +50,13 @@ public class OutletService {
                 .add("o.country = :country", "country", filter.country())
                 .add("o.language = :language", "language", filter.language())
                 .add("o.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return Paging.page(WITH_ARTICLE_COUNT, "from Outlet o", "o", filters, request, Object[].class)
+        return Paging.page(withArticleCount(), "from Outlet o", "o", filters, request, Object[].class)
                 .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]));
     }
 
     public OutletView get(long id) {
         return Outlet.getEntityManager()
-                .createQuery(WITH_ARTICLE_COUNT + " from Outlet o where o.id = :id", Object[].class)
+                .createQuery(withArticleCount() + " from Outlet o where o.id = :id", Object[].class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
@@ -60,20 +73,23 @@ public class OutletService {
     }
 
     @Transactional
-    public OutletView replace(long id, OutletInput input) {
+    public OutletView replace(long id, OutletInput input, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         apply(find(id), input);
         Outlet.flush();
         return get(id);
     }
 
     @Transactional
-    public OutletView patch(long id, JsonNode patch) {
+    public OutletView patch(long id, JsonNode patch, String ifMatch) {
         OutletView current = get(id);
-        return replace(id, mergePatch.apply(current.toInput(), patch, OutletInput.class));
+        etags.requireMatch(ifMatch, current);
+        return replace(id, mergePatch.apply(current.toInput(), patch, OutletInput.class), null);
     }
 
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         Outlet outlet = find(id);
         long used = Outlet.getEntityManager()
                 .createQuery("select count(a) from Article a where a.outlet = :outlet", Long.class)

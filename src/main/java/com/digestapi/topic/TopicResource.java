@@ -6,13 +6,16 @@ import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
 import com.digestapi.common.PagedResponses;
 import com.digestapi.common.Problem;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -63,6 +66,7 @@ public class TopicResource {
     }
 
     @POST
+    @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createTopic", summary = "Create a topic", description = "The slug is generated from the name when left out.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "topic",
@@ -77,15 +81,17 @@ public class TopicResource {
     }
 
     @PUT
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The topic as stored.")
-    public TopicView replace(@PathParam("id") String id, @Valid @NotNull TopicInput input) {
-        return topics.replace(Ids.parse(id, "topic"), input);
+    public TopicView replace(@PathParam("id") String id, @Valid @NotNull TopicInput input, @HeaderParam("If-Match") String ifMatch) {
+        return topics.replace(Ids.parse(id, "topic"), input, ifMatch);
     }
 
     @PATCH
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchTopic", summary = "Change some fields of a topic", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
@@ -93,15 +99,16 @@ public class TopicResource {
             description = "Any subset of the fields of TopicInput; null clears a field."),
             examples = @ExampleObject(name = "description", value = "{\"description\": \"Nuclear power and the 2024 referendum.\"}")))
     @APIResponse(responseCode = "200", description = "The topic as stored.")
-    public TopicView patch(@PathParam("id") String id, JsonNode patch) {
-        return topics.patch(Ids.parse(id, "topic"), patch);
+    public TopicView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
+        return topics.patch(Ids.parse(id, "topic"), patch, ifMatch);
     }
 
     @DELETE
+    @RolesAllowed(Viewer.EDITOR)
     @Path("{id}")
     @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Detaches the topic from its articles, which count as changed.")
     @APIResponse(responseCode = "204", description = "Deleted.")
-    public void delete(@PathParam("id") String id) {
-        topics.delete(Ids.parse(id, "topic"));
+    public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
+        topics.delete(Ids.parse(id, "topic"), ifMatch);
     }
 }

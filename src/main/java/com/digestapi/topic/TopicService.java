@@ -1,5 +1,6 @@
 package com.digestapi.topic;
 
+import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
 import com.digestapi.common.Page;
@@ -10,6 +11,7 @@ import com.digestapi.common.Slugs;
 import com.digestapi.common.SortFields;
 import com.digestapi.common.TrackedEntity;
 import com.digestapi.common.Uniqueness;
+import com.digestapi.common.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -24,24 +26,35 @@ public class TopicService {
     public static final SortFields SORT = SortFields.of("t", "name", "id", "name", "slug", "createdAt", "updatedAt");
     private static final String WITH_ARTICLE_COUNT =
             "select t, (select count(a) from Article a join a.topics tagged where tagged.id = t.id)";
+    /** What readers see: articles of draft issues do not count. */
+    private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select t, (select count(a) from Article a join a.topics tagged"
+            + " where tagged.id = t.id and a.issue.status = com.digestapi.issue.IssueStatus.PUBLISHED)";
 
     private final MergePatch mergePatch;
+    private final Viewer viewer;
+    private final ETags etags;
 
-    TopicService(MergePatch mergePatch) {
+    TopicService(MergePatch mergePatch, Viewer viewer, ETags etags) {
         this.mergePatch = mergePatch;
+        this.viewer = viewer;
+        this.etags = etags;
+    }
+
+    private String withArticleCount() {
+        return viewer.seesDrafts() ? WITH_ARTICLE_COUNT : WITH_PUBLISHED_ARTICLE_COUNT;
     }
 
     public Page<TopicView> list(TopicFilter filter, PageRequest request) {
         Filters filters = new Filters()
                 .add("lower(t.name) like :q" + Filters.ESCAPE, "q", Filters.containing(filter.q()))
                 .add("t.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return Paging.page(WITH_ARTICLE_COUNT, "from Topic t", "t", filters, request, Object[].class)
+        return Paging.page(withArticleCount(), "from Topic t", "t", filters, request, Object[].class)
                 .map(row -> TopicView.of((Topic) row[0], (Long) row[1]));
     }
 
     public TopicView get(long id) {
         return Topic.getEntityManager()
-                .createQuery(WITH_ARTICLE_COUNT + " from Topic t where t.id = :id", Object[].class)
+                .createQuery(withArticleCount() + " from Topic t where t.id = :id", Object[].class)
                 .setParameter("id", id)
                 .getResultStream()
                 .findFirst()
@@ -58,20 +71,24 @@ public class TopicService {
     }
 
     @Transactional
-    public TopicView replace(long id, TopicInput input) {
+    public TopicView replace(long id, TopicInput input, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         apply(find(id), input);
         Topic.flush();
         return get(id);
     }
 
     @Transactional
-    public TopicView patch(long id, JsonNode patch) {
-        return replace(id, mergePatch.apply(get(id).toInput(), patch, TopicInput.class));
+    public TopicView patch(long id, JsonNode patch, String ifMatch) {
+        TopicView current = get(id);
+        etags.requireMatch(ifMatch, current);
+        return replace(id, mergePatch.apply(current.toInput(), patch, TopicInput.class), null);
     }
 
     /** Deletes the topic and detaches it from its articles, which count as changed. */
     @Transactional
-    public void delete(long id) {
+    public void delete(long id, String ifMatch) {
+        etags.requireMatch(ifMatch, get(id));
         Topic topic = find(id);
         touchArticlesTaggedWith(topic.id);
         topic.delete();

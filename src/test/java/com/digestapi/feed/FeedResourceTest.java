@@ -1,5 +1,6 @@
 package com.digestapi.feed;
 
+import static com.digestapi.support.Api.anonymous;
 import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.newArticle;
 import static com.digestapi.support.Api.newIssue;
@@ -46,7 +47,7 @@ class FeedResourceTest {
 
     @Test
     void atomFeedOfTheDemoDigestParsesAndCarriesItsEightEntriesInOrder() throws Exception {
-        Response response = api().queryParam("outlet", DEMO_OUTLETS.toArray()).get("/api/v1/feeds/articles.atom");
+        Response response = anonymous().queryParam("outlet", DEMO_OUTLETS.toArray()).get("/api/v1/feeds/articles.atom");
         response.then().statusCode(200)
                 .contentType(startsWith("application/atom+xml"))
                 .header("ETag", startsWith("\""))

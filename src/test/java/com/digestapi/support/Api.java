@@ -26,13 +26,27 @@ public final class Api {
     private Api() {
     }
 
-    /** A request that follows the contract; request and response must match the OpenAPI document. */
+    /** The first editor's credentials, as configured for the test profile. */
+    public static final String EDITOR = "editor";
+    public static final String EDITOR_PASSWORD = "editor-test-password";
+
+    /** A request by the editor that follows the contract; request and response must match the OpenAPI document. */
     public static RequestSpecification api() {
+        return given().filter(strict()).auth().preemptive().basic(EDITOR, EDITOR_PASSWORD);
+    }
+
+    /** A request by an anonymous reader that follows the contract. */
+    public static RequestSpecification anonymous() {
         return given().filter(strict());
     }
 
-    /** A request that may break the contract on purpose (bad JSON, hostile parameters); the response must still match. */
+    /** A request by the editor that may break the contract on purpose; the response must still match the document. */
     public static RequestSpecification raw() {
+        return given().filter(responsesOnly()).auth().preemptive().basic(EDITOR, EDITOR_PASSWORD);
+    }
+
+    /** An anonymous request that may break the contract on purpose. */
+    public static RequestSpecification rawAnonymous() {
         return given().filter(responsesOnly());
     }
 

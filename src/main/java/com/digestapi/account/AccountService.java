@@ -1,0 +1,41 @@
+package com.digestapi.account;
+
+import com.digestapi.common.ProblemException;
+import com.digestapi.common.TrackedEntity;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+
+/** Creates, lists and removes accounts; hashes passwords with bcrypt. */
+@ApplicationScoped
+public class AccountService {
+
+    public List<AccountView> list() {
+        return Account.<Account>listAll(io.quarkus.panache.common.Sort.by("username")).stream().map(AccountView::of).toList();
+    }
+
+    @Transactional
+    public AccountView create(AccountInput input) {
+        if (Account.count("lower(username) = lower(?1)", input.username()) > 0) {
+            throw ProblemException.conflict("username '" + input.username() + "' is already taken");
+        }
+        Account account = new Account();
+        account.username = input.username();
+        account.password = BcryptUtil.bcryptHash(input.password());
+        account.roles = String.join(",", input.roles().stream().distinct().toList());
+        account.createdAt = TrackedEntity.now();
+        account.persistAndFlush();
+        return AccountView.of(account);
+    }
+
+    @Transactional
+    public void delete(String username, String currentUser) {
+        Account account = Account.<Account>find("username", username).firstResultOptional()
+                .orElseThrow(() -> ProblemException.notFound("account", "'" + username + "'"));
+        if (account.username.equals(currentUser)) {
+            throw ProblemException.conflict("an editor cannot delete their own account");
+        }
+        account.delete();
+    }
+}
