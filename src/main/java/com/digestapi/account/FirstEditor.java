@@ -39,7 +39,7 @@ public class FirstEditor {
         }
     }
 
-    private void ensure() {
+    void ensure() {
         Account account = Account.<Account>find("username", username).firstResult();
         if (account == null) {
             account = new Account();
