@@ -2,7 +2,6 @@ package com.digestapi.account;
 
 import com.digestapi.common.ProblemException;
 import com.digestapi.common.TrackedEntity;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -10,6 +9,12 @@ import java.util.List;
 /** Creates, lists and removes accounts; hashes passwords with bcrypt. */
 @ApplicationScoped
 public class AccountService {
+
+    private final Passwords passwords;
+
+    AccountService(Passwords passwords) {
+        this.passwords = passwords;
+    }
 
     public List<AccountView> list() {
         return Account.<Account>listAll(io.quarkus.panache.common.Sort.by("username")).stream().map(AccountView::of).toList();
@@ -22,7 +27,7 @@ public class AccountService {
         }
         Account account = new Account();
         account.username = input.username();
-        account.password = BcryptUtil.bcryptHash(input.password());
+        account.password = passwords.hash(input.password());
         account.roles = String.join(",", input.roles().stream().distinct().toList());
         account.createdAt = TrackedEntity.now();
         account.persistAndFlush();

@@ -1,7 +1,6 @@
 package com.digestapi.account;
 
 import com.digestapi.common.TrackedEntity;
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,11 +20,13 @@ public class FirstEditor {
 
     private static final Logger LOG = Logger.getLogger(FirstEditor.class);
 
+    private final Passwords passwords;
     private final String username;
     private final Optional<String> password;
 
-    FirstEditor(@ConfigProperty(name = "digest.editor.username", defaultValue = "editor") String username,
+    FirstEditor(Passwords passwords, @ConfigProperty(name = "digest.editor.username", defaultValue = "editor") String username,
                 @ConfigProperty(name = "digest.editor.password") Optional<String> password) {
+        this.passwords = passwords;
         this.username = username;
         this.password = password.filter(p -> !p.isBlank());
     }
@@ -47,7 +48,7 @@ public class FirstEditor {
             account.roles = Account.EDITOR;
             account.createdAt = TrackedEntity.now();
             String secret = password.orElseGet(FirstEditor::generate);
-            account.password = BcryptUtil.bcryptHash(secret);
+            account.password = passwords.hash(secret);
             account.persist();
             if (password.isPresent()) {
                 LOG.infof("Created editor '%s' with the configured password", username);
@@ -55,8 +56,8 @@ public class FirstEditor {
                 LOG.warnf("Created editor '%s' with the generated password %s ; it is shown only this once."
                         + " Set DIGEST_EDITOR_PASSWORD to choose the password instead.", username, secret);
             }
-        } else if (password.isPresent() && !BcryptUtil.matches(password.get(), account.password)) {
-            account.password = BcryptUtil.bcryptHash(password.get());
+        } else if (password.isPresent() && !passwords.matches(password.get(), account.password)) {
+            account.password = passwords.hash(password.get());
             LOG.infof("Changed the password of editor '%s' to the configured one", username);
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import org.junit.jupiter.api.Test;
 /** With no password configured, the first editor gets a strong random one, logged once and stored only as bcrypt. */
 @QuarkusTest
 class FirstEditorTest {
+
+    @Inject
+    Passwords passwords;
 
     private static final Pattern GENERATED = Pattern.compile("generated password (\\S+) ;");
 
@@ -46,7 +50,7 @@ class FirstEditorTest {
         Logger logger = Logger.getLogger(FirstEditor.class.getName());
         logger.addHandler(capture);
         try {
-            FirstEditor first = new FirstEditor(username, Optional.empty());
+            FirstEditor first = new FirstEditor(passwords, username, Optional.empty());
             QuarkusTransaction.requiringNew().run(first::ensure);
             QuarkusTransaction.requiringNew().run(first::ensure);
         } finally {

@@ -1,0 +1,85 @@
+package com.digestapi.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.digestapi.support.PackagedService;
+import com.digestapi.support.PostgresResource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances of the packaged service on one PostgreSQL, started at the same moment: a write through one is read
+ * through the other, concurrent conditional writes through both have exactly one winner, and neither keeps state the
+ * other needs (same ETags, one demo digest, one first editor). Runs with -Ddigest.it.db=pg.
+ */
+class TwoInstancesIT {
+
+    private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+
+    @Test
+    void instancesShareEverythingThroughTheDatabase() throws Exception {
+        assumeTrue(PackagedService.onPostgres(), "needs -Ddigest.it.db=pg and a jar built with -Dquarkus.profile=pg");
+        Path dir = Files.createTempDirectory("digest-two-instances");
+        try (EmbeddedPostgres postgres = PostgresResource.startPostgres()) {
+            Map<String, String> database = Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
+                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres");
+            ExecutorService starter = Executors.newFixedThreadPool(2);
+            Future<PackagedService> startingA = starter.submit(() -> PackagedService.start(dir, database));
+            Future<PackagedService> startingB = starter.submit(() -> PackagedService.start(dir, database));
+            try (PackagedService a = startingA.get(); PackagedService b = startingB.get()) {
+                starter.shutdown();
+                assertEquals("1", a.get("/api/v1/issues?q=foreign%20media%20digest").headers()
+                        .firstValue("X-Total-Count").orElseThrow(), "the demo digest is loaded once");
+
+                HttpResponse<String> created = a.send("POST", "/api/v1/topics",
+                        "{\"name\":\"Shared " + System.nanoTime() + "\"}", Map.of());
+                assertEquals(201, created.statusCode(), created.body());
+                Matcher id = ID.matcher(created.body());
+                assertTrue(id.find());
+                String path = "/api/v1/topics/" + id.group(1);
+                HttpResponse<String> throughB = b.get(path);
+                assertEquals(200, throughB.statusCode());
+                String etag = throughB.headers().firstValue("ETag").orElseThrow();
+                assertEquals(etag, a.get(path).headers().firstValue("ETag").orElseThrow(), "same ETag on both");
+
+                ExecutorService pool = Executors.newFixedThreadPool(20);
+                try {
+                    List<Callable<Integer>> racers = new ArrayList<>();
+                    for (int i = 0; i < 20; i++) {
+                        PackagedService via = i % 2 == 0 ? a : b;
+                        String body = "{\"description\":\"racer " + i + "\"}";
+                        racers.add(() -> via.send("PATCH", path, body, Map.of("If-Match", etag)).statusCode());
+                    }
+                    List<Integer> statuses = new ArrayList<>();
+                    for (Future<Integer> result : pool.invokeAll(racers)) {
+                        statuses.add(result.get());
+                    }
+                    assertEquals(1, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+                    assertEquals(19, statuses.stream().filter(s -> s == 412).count(), statuses.toString());
+                } finally {
+                    pool.shutdownNow();
+                }
+                String afterA = a.get(path).body();
+                assertEquals(afterA, b.get(path).body(), "both instances read the winner's write");
+
+                HttpResponse<String> deleted = b.send("DELETE", path, null, Map.of());
+                assertEquals(204, deleted.statusCode());
+                assertEquals(404, a.get(path).statusCode());
+            }
+        }
+    }
+}
