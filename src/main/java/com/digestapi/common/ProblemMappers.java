@@ -160,14 +160,15 @@ public class ProblemMappers {
                     || kind == ElementKind.CROSS_PARAMETER || kind == ElementKind.RETURN_VALUE) {
                 continue;
             }
+            // A node inside a list carries its own index: articles[1].headline, not articles.headline[1].
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
             if (node.getName() != null && !node.getName().startsWith("<")) {
                 if (!field.isEmpty()) {
                     field.append('.');
                 }
                 field.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                field.append('[').append(node.getIndex()).append(']');
             }
         }
         return field.isEmpty() ? "body" : field.toString();
