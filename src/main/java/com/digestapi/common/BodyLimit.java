@@ -47,7 +47,9 @@ public class BodyLimit implements ReaderInterceptor {
                 context.response().setStatusCode(413)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close")
-                        .end(mapper.writeValueAsString(problem));
+                        .end(mapper.writeValueAsString(problem))
+                        // The unread body cannot be told from a next request: close, as the header announces.
+                        .onComplete(sent -> context.request().connection().close());
             } catch (JsonProcessingException e) {
                 context.fail(e);
             }
