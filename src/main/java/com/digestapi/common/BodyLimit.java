@@ -37,7 +37,9 @@ public class BodyLimit implements ReaderInterceptor {
         String length = context.request().getHeader("Content-Length");
         if (length != null && declaredTooLarge(length)) {
             context.response().putHeader("Connection", "close");
-            Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MiB", mapper);
+            Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MiB", mapper)
+                    // The unread body cannot be told from a next request: close, as the header announces.
+                    .onComplete(sent -> context.request().connection().close());
             return;
         }
         context.next();

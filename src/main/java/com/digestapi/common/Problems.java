@@ -3,6 +3,7 @@ package com.digestapi.common;
 import com.digestapi.common.Problem.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -31,16 +32,17 @@ public final class Problems {
     }
 
     /** Ends a request that is refused before it reaches the resources (body too large, origin not allowed). */
-    public static void end(RoutingContext context, ProblemType type, String detail, ObjectMapper mapper) {
+    public static Future<Void> end(RoutingContext context, ProblemType type, String detail, ObjectMapper mapper) {
         URI uri = URI.create(context.request().absoluteURI());
         String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/";
         Problem problem = new Problem(base + "problems/" + type.slug, type.title, type.status, detail, uri.getRawPath(), null);
         try {
-            context.response().setStatusCode(type.status)
+            return context.response().setStatusCode(type.status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.fail(e);
+            return Future.failedFuture(e);
         }
     }
 

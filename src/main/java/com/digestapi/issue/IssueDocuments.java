@@ -5,6 +5,7 @@ import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
 import com.digestapi.common.Problem.FieldError;
 import com.digestapi.common.ProblemException;
+import com.digestapi.common.Slugs;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.outlet.OutletInput;
 import com.digestapi.outlet.OutletService;
@@ -109,9 +110,13 @@ public class IssueDocuments {
                 .filter(t -> matches(reference, t.slug(), t.name())).findFirst().orElse(null);
     }
 
+    /** Whether a reference names these details: by name or slug, case-insensitively, or by its slug form. */
     private static boolean matches(String reference, String slug, String name) {
         String ref = reference.strip();
-        return ref.equalsIgnoreCase(name.strip()) || (slug != null && ref.equalsIgnoreCase(slug));
+        String detailsSlug = slug != null ? slug : Slugs.slugify(name, "");
+        String refSlug = Slugs.slugify(ref, "");
+        return ref.equalsIgnoreCase(name.strip()) || ref.equalsIgnoreCase(detailsSlug)
+                || (!refSlug.isEmpty() && refSlug.equals(detailsSlug));
     }
 
     private static String key(String reference) {

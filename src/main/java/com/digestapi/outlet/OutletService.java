@@ -105,7 +105,9 @@ public class OutletService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Outlet resolve(String reference, OutletInput detailsIfNew) {
         String ref = reference.strip();
-        return Outlet.<Outlet>find("slug = ?1 or lower(name) = lower(?2)", ref.toLowerCase(Locale.ROOT), ref)
+        // "nikkei-asia", "Nikkei Asia" and "NIKKEI ASIA" all name the outlet whose slug is nikkei-asia.
+        return Outlet.<Outlet>find("slug = ?1 or slug = ?2 or lower(name) = lower(?3)", ref.toLowerCase(Locale.ROOT),
+                Slugs.slugify(ref, ""), ref)
                 .firstResultOptional()
                 .orElseGet(() -> {
                     Outlet outlet = new Outlet();

@@ -98,7 +98,9 @@ public class TopicService {
     @Transactional(Transactional.TxType.MANDATORY)
     public Topic resolve(String reference, TopicInput detailsIfNew) {
         String ref = reference.strip();
-        return Topic.<Topic>find("slug = ?1 or lower(name) = lower(?2)", ref.toLowerCase(Locale.ROOT), ref)
+        // "nuclear-energy", "Nuclear energy" and "NUCLEAR ENERGY" all name the topic whose slug is nuclear-energy.
+        return Topic.<Topic>find("slug = ?1 or slug = ?2 or lower(name) = lower(?3)", ref.toLowerCase(Locale.ROOT),
+                Slugs.slugify(ref, ""), ref)
                 .firstResultOptional()
                 .orElseGet(() -> {
                     Topic topic = new Topic();
