@@ -89,6 +89,9 @@ public final class QueryParser {
     public List<String> slugs(String name, List<String> raw) {
         List<String> slugs = new ArrayList<>();
         for (String value : raw == null ? List.<String>of() : raw) {
+            if (isAbsent(value)) {
+                continue;
+            }
             String slug = value.trim();
             if (slug.length() > Slugs.MAX_LENGTH || !SLUG.matcher(slug).matches()) {
                 errors.add(new FieldError(name, "must be a slug (lowercase letters, digits and single hyphens)"));
