@@ -13,7 +13,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.digestapi.support.ListSupport;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -162,7 +161,7 @@ class ArticleListTest {
 
     @Test
     void qMatchesNonAsciiTextCaseInsensitivelyInTheDemoDigest() {
-        long demo = demoIssue();
+        long demo = ListSupport.demoIssue();
         Response response = api().queryParam("q", "TÜRKIYE").get("/api/v1/issues/{id}/articles", demo);
         assertEquals(List.of("Türkiye and Central Asia are riding together again"),
                 response.jsonPath().getList("items.headline"));
@@ -375,7 +374,7 @@ class ArticleListTest {
 
     @Test
     void demoDigestFiltersByOutletAndTopicSlugs() {
-        long demo = demoIssue();
+        long demo = ListSupport.demoIssue();
         Response byOutlet = multi().queryParam("issue", demo).queryParam("outlet", "nikkei-asia", "trend")
                 .queryParam("sort", "position").get(ARTICLES);
         assertEquals(List.of("Kazakhstan must shake off testing-site past and vote 'yes' to nuclear energy",
@@ -385,15 +384,5 @@ class ArticleListTest {
                 .get("/api/v1/issues/{id}/articles", demo);
         assertEquals(List.of(5, 6, 7), byTopic.jsonPath().getList("items.position"));
         assertEquals("3", byTopic.header("X-Total-Count"));
-    }
-
-    /** The id of the demo digest, which every test database holds. */
-    static long demoIssue() {
-        Response response = api().queryParam("from", "2024-10-05").queryParam("to", "2024-10-05").queryParam("size", 100)
-                .accept(ContentType.JSON).get("/api/v1/issues");
-        List<Map<String, Object>> items = response.jsonPath().getList("items");
-        return items.stream().filter(i -> "foreign-media-digest-2024-10-05".equals(i.get("slug")))
-                .map(i -> ((Number) i.get("id")).longValue()).findFirst()
-                .orElseThrow(() -> new AssertionError("demo digest missing"));
     }
 }

@@ -68,6 +68,15 @@ public final class ListSupport {
                 .then().statusCode(201).extract().jsonPath();
     }
 
+    /** The id of the demo digest, which every test database holds (tests must not change it). */
+    public static long demoIssue() {
+        List<Map<String, Object>> items = api().queryParam("from", "2024-10-05").queryParam("to", "2024-10-05")
+                .queryParam("size", 100).get("/api/v1/issues").then().statusCode(200).extract().jsonPath().getList("items");
+        return items.stream().filter(i -> "foreign-media-digest-2024-10-05".equals(i.get("slug")))
+                .map(i -> ((Number) i.get("id")).longValue()).findFirst()
+                .orElseThrow(() -> new AssertionError("demo digest missing"));
+    }
+
     /** The updatedAt of a resource as the service reports it. */
     public static Instant updatedAt(String path) {
         return Instant.parse(api().get(path).then().statusCode(200).extract().jsonPath().getString("updatedAt"));
