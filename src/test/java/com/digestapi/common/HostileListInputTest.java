@@ -10,7 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.digestapi.support.ListSupport;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.path.json.JsonPath;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -98,6 +99,8 @@ class HostileListInputTest {
     private static final List<String> LEAKS = List.of("Exception", "exception", "org.hibernate", "java.", "jakarta.",
             "com.digestapi", "select ", "SELECT ", "\tat ", "Caused by", "SQLState", "JDBC", "H2 ",
             "PSQL", "syntax error", "NullPointer");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static long demoIssue;
 
@@ -227,12 +230,12 @@ class HostileListInputTest {
             return;
         }
         assertEquals(200, response.statusCode(), what + response.asString());
-        JsonPath page = assertPage(kind, response, what);
+        Map<String, Object> page = assertPage(kind, response, what);
         if (!kind.parameters.contains(parameter) || value.isBlank()) {
-            assertEquals(unfiltered, page.getLong("totalItems"), what + "an ignored parameter filtered");
+            assertEquals(unfiltered, number(page, "totalItems"), what + "an ignored parameter filtered");
         } else {
             String v = value.strip();
-            for (Map<String, Object> item : page.<Map<String, Object>>getList("items")) {
+            for (Map<String, Object> item : items(page)) {
                 boolean matches = switch (parameter) {
                     case "q" -> searchedText(kind, item).contains(v.toLowerCase(Locale.ROOT));
                     case "outlet" -> ((Map<?, ?>) item.get("outlet")).get("slug").equals(v);
@@ -243,7 +246,7 @@ class HostileListInputTest {
                 assertTrue(matches, what + "item does not match: " + item);
             }
             if (parameter.equals("page") || parameter.equals("size")) {
-                assertEquals(Long.parseLong(v), page.getLong(parameter), what);
+                assertEquals(Long.parseLong(v), number(page, parameter), what);
             }
         }
         // The Link URLs keep the value exactly (page is the one parameter they replace).
@@ -276,15 +279,34 @@ class HostileListInputTest {
                 .toList());
     }
 
-    private static JsonPath assertPage(Kind kind, Response response, String what) {
+    /** The JSON body as maps and lists (Jackson: much faster than a GPath per field, for 1,500 responses). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> json(Response response, String what) {
+        try {
+            return JSON.readValue(response.asString(), Map.class);
+        } catch (JsonProcessingException e) {
+            throw new AssertionError(what + "not JSON: " + response.asString(), e);
+        }
+    }
+
+    private static long number(Map<String, Object> json, String field) {
+        return ((Number) json.get(field)).longValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> items(Map<String, Object> page) {
+        return (List<Map<String, Object>>) page.get("items");
+    }
+
+    private static Map<String, Object> assertPage(Kind kind, Response response, String what) {
         assertTrue(response.contentType().startsWith("application/json"), what + response.contentType());
-        JsonPath page = response.jsonPath();
-        assertEquals(Set.of("items", "page", "size", "totalItems", "totalPages"), page.getMap("$").keySet(), what);
-        long total = page.getLong("totalItems");
-        int size = page.getInt("size");
+        Map<String, Object> page = json(response, what);
+        assertEquals(Set.of("items", "page", "size", "totalItems", "totalPages"), page.keySet(), what);
+        long total = number(page, "totalItems");
+        long size = number(page, "size");
         assertEquals(String.valueOf(total), response.header("X-Total-Count"), what);
-        assertEquals((total + size - 1) / size, page.getLong("totalPages"), what);
-        assertTrue(page.getList("items").size() <= size, what);
+        assertEquals((total + size - 1) / size, number(page, "totalPages"), what);
+        assertTrue(items(page).size() <= size, what);
         Map<String, String> links = ListSupport.links(response);
         assertTrue(links.containsKey("first") && links.containsKey("last"), what + links);
         return page;
@@ -292,14 +314,16 @@ class HostileListInputTest {
 
     private static void assertProblemNaming(Kind kind, String parameter, Response response, String what) {
         assertTrue(response.contentType().startsWith("application/problem+json"), what + response.contentType());
-        JsonPath problem = response.jsonPath();
-        assertTrue(problem.getString("type").endsWith("/problems/validation"), what + response.asString());
-        assertEquals("Invalid request", problem.getString("title"), what);
-        assertEquals(400, problem.getInt("status"), what);
-        assertFalse(problem.getString("detail").isBlank(), what);
-        assertTrue(problem.getString("detail").length() < 500, what + "detail too long");
-        assertEquals(path(kind), problem.getString("instance"), what);
-        assertEquals(List.of(parameter), problem.getList("errors.field"), what + response.asString());
+        Map<String, Object> problem = json(response, what);
+        assertTrue(((String) problem.get("type")).endsWith("/problems/validation"), what + response.asString());
+        assertEquals("Invalid request", problem.get("title"), what);
+        assertEquals(400L, number(problem, "status"), what);
+        String detail = (String) problem.get("detail");
+        assertFalse(detail.isBlank(), what);
+        assertTrue(detail.length() < 500, what + "detail too long");
+        assertEquals(path(kind), problem.get("instance"), what);
+        assertEquals(List.of(parameter), ((List<?>) problem.get("errors")).stream().map(e -> ((Map<?, ?>) e).get("field"))
+                .toList(), what + response.asString());
     }
 
     private static void assertNoLeak(Response response, String what) {
