@@ -22,7 +22,7 @@ public class ListParams {
     public String updatedSince;
 
     @QueryParam("sort")
-    @Parameter(description = "Comma-separated sort fields, '-' prefix for descending.",
+    @Parameter(description = "Comma-separated sort fields, '-' prefix for descending; missing values sort last.",
             schema = @Schema(type = SchemaType.STRING))
     public String sort;
 

@@ -22,10 +22,11 @@ public record PageRequest(int page, int size, List<SortOrder> sort) {
         return " order by " + keys + (hasId ? "" : (keys.isEmpty() ? "" : ", ") + id);
     }
 
-    /** One sort key: the HQL path it stands for and its direction. */
+    /** One sort key: the HQL path it stands for and its direction; missing values come last either way. */
     public record SortOrder(String path, boolean descending) {
         String hql() {
-            return path + (descending ? " desc" : " asc");
+            // Explicit, since databases differ: H2 puts nulls first in ascending order, PostgreSQL last.
+            return path + (descending ? " desc" : " asc") + " nulls last";
         }
     }
 }

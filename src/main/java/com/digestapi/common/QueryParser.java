@@ -54,11 +54,15 @@ public final class QueryParser {
             return null;
         }
         try {
-            return LocalDate.parse(raw.trim());
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be a date (yyyy-MM-dd)"));
-            return null;
+            LocalDate date = LocalDate.parse(raw.trim());
+            if (isStorableYear(date.getYear())) {
+                return date;
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
         }
+        errors.add(new FieldError(name, "must be a date (yyyy-MM-dd)"));
+        return null;
     }
 
     public Instant instant(String name, String raw) {
@@ -66,16 +70,28 @@ public final class QueryParser {
             return null;
         }
         try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
-        } catch (DateTimeParseException e) {
-            errors.add(new FieldError(name, "must be an ISO-8601 instant with offset, e.g. 2024-10-05T00:00:00Z"));
-            return null;
+            OffsetDateTime instant = OffsetDateTime.parse(raw.trim());
+            if (isStorableYear(instant.getYear())) {
+                return instant.toInstant();
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
         }
+        errors.add(new FieldError(name, "must be an ISO-8601 instant with offset, e.g. 2024-10-05T00:00:00Z"));
+        return null;
+    }
+
+    /** Years 1..9999, what yyyy-MM-dd writes: beyond, H2 silently compares wrong and PostgreSQL fails. */
+    private static boolean isStorableYear(int year) {
+        return year >= 1 && year <= 9999;
     }
 
     public List<String> slugs(String name, List<String> raw) {
         List<String> slugs = new ArrayList<>();
         for (String value : raw == null ? List.<String>of() : raw) {
+            if (isAbsent(value)) {
+                continue;
+            }
             String slug = value.trim();
             if (slug.length() > Slugs.MAX_LENGTH || !SLUG.matcher(slug).matches()) {
                 errors.add(new FieldError(name, "must be a slug (lowercase letters, digits and single hyphens)"));
