@@ -78,7 +78,7 @@ public class ArticleResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "getArticle", summary = "Get an article")
     @APIResponse(responseCode = "200", description = "The article.")
     @APIResponse(responseCode = "404", description = "No article has this id.",
@@ -102,7 +102,7 @@ public class ArticleResource {
 
     @PUT
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceArticle", summary = "Replace an article", description = "Fields left out are cleared; a left-out slug, issueId or"
             + " position keeps the current one. A new `position` moves the article; a new `issueId` moves it to that issue.")
@@ -113,7 +113,7 @@ public class ArticleResource {
 
     @PATCH
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchArticle", summary = "Change some fields of an article, or move it",
             description = "JSON Merge Patch (RFC 7396). `{\"position\": 1}` moves the article to the top of its issue; the"
@@ -128,7 +128,7 @@ public class ArticleResource {
 
     @DELETE
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "The articles after it move up one place.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

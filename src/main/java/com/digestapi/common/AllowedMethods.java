@@ -77,7 +77,12 @@ final class AllowedMethods {
     private static String toRegex(String template) {
         StringBuilder regex = new StringBuilder();
         for (String part : template.split("(?=\\{)|(?<=\\})")) {
-            regex.append(part.startsWith("{") ? "[^/]+" : Pattern.quote(part));
+            if (part.startsWith("{")) {
+                int colon = part.indexOf(':');
+                regex.append(colon < 0 ? "[^/]+" : "(?:" + part.substring(colon + 1, part.length() - 1).trim() + ")");
+            } else {
+                regex.append(Pattern.quote(part));
+            }
         }
         return regex + "/?";
     }

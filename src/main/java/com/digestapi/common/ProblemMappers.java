@@ -113,7 +113,7 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response notFound(NotFoundException e, UriInfo uriInfo) {
         return Problems.response(ProblemType.NOT_FOUND,
-                "nothing exists at " + uriInfo.getRequestUri().getRawPath(), uriInfo);
+                uriInfo.getRequestUri().getRawPath() + " does not exist", uriInfo);
     }
 
     @ServerExceptionMapper

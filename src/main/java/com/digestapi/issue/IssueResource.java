@@ -72,7 +72,7 @@ public class IssueResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "getIssue", summary = "Get an issue with its articles", description = "Articles come in position order.")
     @APIResponse(responseCode = "200", description = "The issue and its articles.")
     @APIResponse(responseCode = "404", description = "No issue has this id.",
@@ -99,7 +99,7 @@ public class IssueResource {
 
     @PUT
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceIssue", summary = "Replace an issue's own fields", description = "Fields left out are cleared (status becomes"
             + " DRAFT); a left-out slug keeps the current one. The articles are unchanged.")
@@ -110,7 +110,7 @@ public class IssueResource {
 
     @PATCH
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchIssue", summary = "Change some fields of an issue", description = "JSON Merge Patch (RFC 7396);"
             + " `{\"status\": \"PUBLISHED\"}` publishes a draft.")
@@ -124,7 +124,7 @@ public class IssueResource {
 
     @DELETE
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
@@ -132,7 +132,7 @@ public class IssueResource {
     }
 
     @GET
-    @Path("{id}/articles")
+    @Path("{id: [0-9]+}/articles")
     @Operation(operationId = "listIssueArticles", summary = "List an issue's articles", description = "Same filters, sort fields and paging as"
             + " GET /articles; sorted by `position` unless `sort` says otherwise.")
     @APIResponse(responseCode = "200", description = "One page of the issue's articles.")
@@ -148,7 +148,7 @@ public class IssueResource {
 
     @POST
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}/articles")
+    @Path("{id: [0-9]+}/articles")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addIssueArticle", summary = "Add an article to an issue", description = "Appended at the end unless `position` is given;"
             + " `issueId` may be left out.")
@@ -184,7 +184,7 @@ public class IssueResource {
     }
 
     @GET
-    @Path("{id}/export")
+    @Path("{id: [0-9]+}/export")
     @Operation(operationId = "exportIssue", summary = "Export an issue as a document", description = "The shape POST /issues/import takes; outlets and"
             + " topics are named, with their details alongside.")
     @APIResponse(responseCode = "200", description = "The issue document.")

@@ -56,7 +56,7 @@ public class OutletResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "getOutlet", summary = "Get an outlet")
     @APIResponse(responseCode = "200", description = "The outlet.")
     @APIResponse(responseCode = "404", description = "No outlet has this id.",
@@ -82,7 +82,7 @@ public class OutletResource {
 
     @PUT
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceOutlet", summary = "Replace an outlet", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
@@ -92,7 +92,7 @@ public class OutletResource {
 
     @PATCH
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchOutlet", summary = "Change some fields of an outlet", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
@@ -105,7 +105,7 @@ public class OutletResource {
 
     @DELETE
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteOutlet", summary = "Delete an outlet", description = "Refused with 409 while articles still summarise the outlet.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

@@ -56,7 +56,7 @@ public class TopicResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "getTopic", summary = "Get a topic")
     @APIResponse(responseCode = "200", description = "The topic.")
     @APIResponse(responseCode = "404", description = "No topic has this id.",
@@ -82,7 +82,7 @@ public class TopicResource {
 
     @PUT
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The topic as stored.")
@@ -92,7 +92,7 @@ public class TopicResource {
 
     @PATCH
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchTopic", summary = "Change some fields of a topic", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
@@ -105,7 +105,7 @@ public class TopicResource {
 
     @DELETE
     @RolesAllowed(Viewer.EDITOR)
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Detaches the topic from its articles, which count as changed.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {

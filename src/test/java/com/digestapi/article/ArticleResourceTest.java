@@ -304,10 +304,10 @@ class ArticleResourceTest {
         Map<String, Object> body = body(newIssue(), newOutlet(), "Nobody");
         for (String id : List.of(String.valueOf(NO_SUCH_ID), "abc", "0", "-7", "1e3", "7x")) {
             String path = "/api/v1/articles/" + id;
-            for (Response response : List.of(api().get(path),
-                    api().contentType(ContentType.JSON).body(body).put(path),
-                    api().contentType(MERGE_PATCH).body(Map.of("headline", "x")).patch(path),
-                    api().delete(path))) {
+            for (Response response : List.of(raw().get(path),
+                    raw().contentType(ContentType.JSON).body(body).put(path),
+                    raw().contentType(MERGE_PATCH).body(Map.of("headline", "x")).patch(path),
+                    raw().delete(path))) {
                 response.then().statusCode(404).contentType(PROBLEM)
                         .body("type", equalTo(base() + "/problems/not-found"))
                         .body("title", equalTo("Not found"))

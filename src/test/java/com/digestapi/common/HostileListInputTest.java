@@ -250,7 +250,11 @@ class HostileListInputTest {
             }
         }
         // The Link URLs keep the value exactly (page is the one parameter they replace).
-        for (String url : ListSupport.links(response).values()) {
+        for (Map.Entry<String, String> link : ListSupport.links(response).entrySet()) {
+            if (link.getKey().equals("alternate")) {
+                continue; // the feed of the same filter, checked by the feed tests
+            }
+            String url = link.getValue();
             assertTrue(url.startsWith(ListSupport.base() + path(kind) + "?"), what + url);
             if (!parameter.equals("page")) {
                 assertEquals(Map.entry(parameter, value), queryOf(url).get(0), what + url);

@@ -1,6 +1,8 @@
 package com.digestapi.common;
 
+import static com.digestapi.support.Api.anonymous;
 import static com.digestapi.support.Api.api;
+import static com.digestapi.support.Api.rawAnonymous;
 import static com.digestapi.support.Api.raw;
 import static com.digestapi.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -85,13 +87,13 @@ class ListStatementCountTest {
     }
 
     private static RequestSpecification q() {
-        return api().queryParam("q", token);
+        return anonymous().queryParam("q", token);
     }
 
     @Test
     void anArticlePageCostsCountIdsRowsAndQuotesWhateverItsSize() {
-        long one = statements(() -> api().queryParam("issue", bigIssue).queryParam("size", 1).get("/api/v1/articles"), 1);
-        long fifty = statements(() -> api().queryParam("issue", bigIssue).queryParam("size", 50).get("/api/v1/articles"), N);
+        long one = statements(() -> anonymous().queryParam("issue", bigIssue).queryParam("size", 1).get("/api/v1/articles"), 1);
+        long fifty = statements(() -> anonymous().queryParam("issue", bigIssue).queryParam("size", 50).get("/api/v1/articles"), N);
         assertEquals(4, one, "count + ids + rows with issue, outlet and topics + quotes");
         assertEquals(one, fifty);
     }
@@ -99,7 +101,7 @@ class ListStatementCountTest {
     @Test
     void filtersDoNotAddStatements() {
         // Repeated topic/outlet parameters: the request validator cannot read them in an OpenAPI 3.1 document.
-        long filtered = statements(() -> raw().queryParam("q", token).queryParam("topic", token + "-shared-topic")
+        long filtered = statements(() -> rawAnonymous().queryParam("q", token).queryParam("topic", token + "-shared-topic")
                 .queryParam("outlet", token + "-outlet-1", token + "-outlet-2").queryParam("from", "2187-07-01")
                 .queryParam("to", "2187-07-31").queryParam("updatedSince", "2024-01-01T00:00:00Z")
                 .queryParam("sort", "-headline,position").queryParam("size", 50).get("/api/v1/articles"), 2);
@@ -108,22 +110,22 @@ class ListStatementCountTest {
 
     @Test
     void aPageBeyondTheLastCostsOnlyTheCount() {
-        assertEquals(1, statements(() -> api().queryParam("issue", bigIssue).queryParam("size", 50).queryParam("page", 3)
+        assertEquals(1, statements(() -> anonymous().queryParam("issue", bigIssue).queryParam("size", 50).queryParam("page", 3)
                 .get("/api/v1/articles"), 0));
     }
 
     @Test
     void anIssuesArticlePageCostsTheIssueLookupPlusTheArticlePage() {
-        long one = statements(() -> api().queryParam("size", 1).get("/api/v1/issues/{id}/articles", bigIssue), 1);
-        long fifty = statements(() -> api().queryParam("size", 50).get("/api/v1/issues/{id}/articles", bigIssue), N);
+        long one = statements(() -> anonymous().queryParam("size", 1).get("/api/v1/issues/{id}/articles", bigIssue), 1);
+        long fifty = statements(() -> anonymous().queryParam("size", 50).get("/api/v1/issues/{id}/articles", bigIssue), N);
         assertEquals(5, one, "issue + count + ids + rows + quotes");
         assertEquals(one, fifty);
     }
 
     @Test
     void anIssueDetailCostsThreeStatementsWhateverItsArticleCount() {
-        long small = statements(() -> api().get("/api/v1/issues/{id}", smallIssue), 1);
-        long big = statements(() -> api().get("/api/v1/issues/{id}", bigIssue), N);
+        long small = statements(() -> anonymous().get("/api/v1/issues/{id}", smallIssue), 1);
+        long big = statements(() -> anonymous().get("/api/v1/issues/{id}", bigIssue), N);
         assertEquals(3, small, "issue + articles with issue, outlet and topics + quotes");
         assertEquals(small, big);
     }

@@ -1,5 +1,7 @@
 package com.digestapi.common;
 
+import com.digestapi.support.Api;
+
 import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.newArticle;
 import static com.digestapi.support.Api.newIssue;
@@ -346,6 +348,8 @@ class ProblemResponseTest {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + path))
                 .method(method, publisher)
                 .header("Content-Type", contentType)
+                .header("Authorization", "Basic " + java.util.Base64.getEncoder()
+                        .encodeToString((Api.EDITOR + ":" + Api.EDITOR_PASSWORD).getBytes(StandardCharsets.UTF_8)))
                 .timeout(Duration.ofSeconds(30))
                 .build();
         return HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -308,12 +308,12 @@ class IssueResourceTest {
                 "summary", "Nothing.");
         for (String id : List.of(NO_SUCH_ID, "abc", "0", "-1", "1.5", "99999999999999999999")) {
             String path = "/api/v1/issues/" + id;
-            expect404(api().get(path), path);
-            expect404(api().contentType(ContentType.JSON).body(issue).put(path), path);
-            expect404(api().contentType(MERGE_PATCH).body(Map.of("title", "x")).patch(path), path);
-            expect404(api().delete(path), path);
-            expect404(api().get(path + "/articles"), path + "/articles");
-            expect404(api().contentType(ContentType.JSON).body(article).post(path + "/articles"), path + "/articles");
+            expect404(raw().get(path), path);
+            expect404(raw().contentType(ContentType.JSON).body(issue).put(path), path);
+            expect404(raw().contentType(MERGE_PATCH).body(Map.of("title", "x")).patch(path), path);
+            expect404(raw().delete(path), path);
+            expect404(raw().get(path + "/articles"), path + "/articles");
+            expect404(raw().contentType(ContentType.JSON).body(article).post(path + "/articles"), path + "/articles");
         }
     }
 

@@ -112,7 +112,7 @@ public final class ListSupport {
 
     // ------------------------------------------------------------------ Link header
 
-    /** The Link header as rel to URL, in header order; fails when a rel repeats. */
+    /** The paging links of the Link header as rel to URL, in header order; fails when a rel repeats. */
     public static Map<String, String> links(Response response) {
         String header = response.header("Link");
         assertTrue(header != null && !header.isBlank(), "Link header missing");
@@ -120,7 +120,9 @@ public final class ListSupport {
         Matcher m = LINK.matcher(header);
         while (m.find()) {
             assertFalse(links.containsKey(m.group(2)), "rel repeated in " + header);
-            links.put(m.group(2), m.group(1));
+            if (!m.group(2).equals("alternate")) { // the feed of the same filter, which the feed tests check
+                links.put(m.group(2), m.group(1));
+            }
         }
         return links;
     }
@@ -141,6 +143,13 @@ public final class ListSupport {
         }
         if (last != null) {
             parts.add("<" + prefix + last + ">; rel=\"last\"");
+        }
+        if (path.equals("/api/v1/articles")) {
+            // Feed discovery: the Atom feed of the same topic and outlet filter.
+            String feedQuery = java.util.Arrays.stream(rawQueryWithoutPage.split("&"))
+                    .filter(p -> p.startsWith("topic=") || p.startsWith("outlet=")).collect(java.util.stream.Collectors.joining("&"));
+            parts.add("<" + base() + "/api/v1/feeds/articles.atom" + (feedQuery.isEmpty() ? "" : "?" + feedQuery)
+                    + ">; rel=\"alternate\"; type=\"application/atom+xml\"");
         }
         return String.join(", ", parts);
     }

@@ -261,10 +261,10 @@ class TopicResourceTest {
     void unknownAndNonNumericIdsAre404ProblemsOnEveryMethod() {
         for (String id : List.of("9223372036854775807", "abc", "0", "-3", "2.0")) {
             String path = "/api/v1/topics/" + id;
-            for (Response response : List.of(api().get(path),
-                    api().contentType(ContentType.JSON).body(Map.of("name", unique("Nobody"))).put(path),
-                    api().contentType(MERGE_PATCH).body(Map.of("description", "x")).patch(path),
-                    api().delete(path))) {
+            for (Response response : List.of(raw().get(path),
+                    raw().contentType(ContentType.JSON).body(Map.of("name", unique("Nobody"))).put(path),
+                    raw().contentType(MERGE_PATCH).body(Map.of("description", "x")).patch(path),
+                    raw().delete(path))) {
                 response.then().statusCode(404).contentType(PROBLEM)
                         .body("type", equalTo(base() + "/problems/not-found"))
                         .body("title", equalTo("Not found"))
