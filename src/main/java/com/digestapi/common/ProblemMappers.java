@@ -235,7 +235,7 @@ public class ProblemMappers {
             return "must be a string";
         }
         if (target == Long.class || target == Integer.class || target == long.class || target == int.class) {
-            return "must be an integer within range";
+            return "must be an integer";
         }
         if (target == Boolean.class || target == boolean.class) {
             return "must be true or false";
