@@ -71,6 +71,8 @@ create table article (
     author       varchar(200),
     original_url varchar(2048),
     summary      varchar(10000)              not null,
+    -- Lower-cased headline, summary, author and quote texts: what q searches, kept by the service on every write.
+    search_text  varchar(60000)              not null,
     created_at   timestamp(6) with time zone not null,
     updated_at   timestamp(6) with time zone not null,
     version      bigint                      not null,

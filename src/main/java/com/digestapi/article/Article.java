@@ -65,6 +65,10 @@ public class Article extends TrackedEntity {
     @Column(nullable = false, length = 10000)
     public String summary;
 
+    /** Lower-cased headline, summary, author and quote texts, one string that q matches with a single LIKE. */
+    @Column(name = "search_text", nullable = false, length = 60000)
+    public String searchText;
+
     @ElementCollection
     @CollectionTable(name = "article_quote", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")

@@ -220,10 +220,21 @@ public class ArticleService {
             article.quotes.clear();
             article.quotes.addAll(quotes);
         }
+        article.searchText = searchTextOf(article);
         if (!new LinkedHashSet<>(content.topics()).equals(article.topics)) {
             article.topics.clear();
             article.topics.addAll(content.topics());
         }
+    }
+
+    /** One lower-cased string of everything q searches in an article, so one indexable LIKE finds it. */
+    private static String searchTextOf(Article article) {
+        StringBuilder text = new StringBuilder(article.headline).append('\n').append(article.summary);
+        if (article.author != null) {
+            text.append('\n').append(article.author);
+        }
+        article.quotes.forEach(q -> text.append('\n').append(q.text));
+        return text.toString().toLowerCase(java.util.Locale.ROOT);
     }
 
     private ArticleContent resolve(ArticleInput input) {
@@ -251,10 +262,7 @@ public class ArticleService {
 
     private Filters filterOf(ArticleFilter filter) {
         return new Filters()
-                .add("(lower(a.headline) like :q" + Filters.ESCAPE + " or lower(a.summary) like :q" + Filters.ESCAPE
-                        + " or lower(a.author) like :q" + Filters.ESCAPE
-                        + " or exists (select 1 from Article qa join qa.quotes qq where qa = a and lower(qq.text) like :q"
-                        + Filters.ESCAPE + "))", "q", Filters.containing(filter.q()))
+                .add("a.searchText like :q" + Filters.ESCAPE, "q", Filters.containing(filter.q()))
                 .add("exists (select 1 from Article ta join ta.topics tt where ta = a and tt.slug in :topics)",
                         "topics", filter.topics())
                 .add("a.outlet.id in (select o.id from Outlet o where o.slug in :outlets)", "outlets", filter.outlets())
