@@ -28,13 +28,15 @@ public class OpenApiFilter implements OASFilter {
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasId = path.getKey().contains("{");
+            boolean versioned = path.getKey().matches(".*/\\{id}(/.*)?") && !path.getKey().endsWith("/articles");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
-                complete(entry.getKey(), entry.getValue(), hasId);
+                complete(entry.getKey(), entry.getValue(), hasId, versioned);
             }
         }
     }
 
-    private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId) {
+    /** @param versioned whether the path names one resource that has an ETag, so writes to it honour If-Match */
+    private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId, boolean versioned) {
         if (operation.getSecurity() == null) {
             // Reads are public: an empty requirement means no authentication.
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
@@ -69,9 +71,9 @@ public class OpenApiFilter implements OASFilter {
                     + " WWW-Authenticate: Basic).");
             problem(operation, ProblemType.FORBIDDEN, "The account lacks the editor role, or the browser origin may not write.");
         }
-        boolean conditionalWrite = method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
-                || (method == PathItem.HttpMethod.DELETE && hasId);
-        if (conditionalWrite && !operation.getOperationId().equals("deleteAccount")) {
+        boolean conditionalWrite = versioned && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE);
+        if (conditionalWrite) {
             if (operation.getParameters() != null) {
                 operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName())).toList()
                         .forEach(operation::removeParameter);

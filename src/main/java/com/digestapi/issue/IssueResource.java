@@ -141,9 +141,8 @@ public class IssueResource {
     public RestResponse<Page<ArticleView>> articles(@PathParam("id") String id, @BeanParam ArticleListParams params,
                                                     UriInfo uriInfo) {
         long issueId = Ids.parse(id, "issue");
-        issues.find(issueId);
         ArticleListParams.Parsed query = params.parse(String.valueOf(issueId), ArticleService.SORT_IN_ISSUE);
-        return PagedResponses.ok(articles.list(query.filter(), query.page()), uriInfo);
+        return PagedResponses.ok(issues.articlesOf(issueId, query.filter(), query.page()), uriInfo);
     }
 
     @POST

@@ -1,6 +1,8 @@
 package com.digestapi.issue;
 
+import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleView;
 import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
@@ -53,6 +55,12 @@ public class IssueService {
     public IssueDetail get(long id) {
         Issue issue = find(id);
         return IssueDetail.of(issue, articles.inIssue(id));
+    }
+
+    /** GET /issues/{id}/articles: a page of the issue's articles, if the viewer may see the issue. */
+    public Page<ArticleView> articlesOf(long issueId, ArticleFilter filter, PageRequest request) {
+        find(issueId);
+        return articles.list(filter, request);
     }
 
     @Transactional
