@@ -21,11 +21,6 @@ public final class Filters {
         return this;
     }
 
-    public Filters add(String clause) {
-        clauses.add(clause);
-        return this;
-    }
-
     public String where() {
         return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
     }
