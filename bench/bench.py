@@ -150,6 +150,10 @@ def wrk(url, conns, duration, script=None, args=(), timeout="10s"):
     if m:
         errors += sum(int(x) for x in m.groups())
     r["errors"] = errors
+    statuses = {}
+    for code, n in re.findall(r"^status (\d+): (\d+)$", text, re.M):
+        statuses[code] = statuses.get(code, 0) + int(n)
+    r["statuses"] = statuses
     return r
 
 
@@ -282,6 +286,14 @@ def main():
         facts["rss_after_mb"] = app.rss_mb()
         facts["rss_peak_mb"] = app.rss_mb("VmHWM")
         app.stop()
+        with open(os.path.join(app.workdir, "app.log")) as f:
+            started = re.findall(r"started in ([\d.]+)s", f.read())
+        facts["quarkus_started_s"] = float(started[-1]) if started else None
+        # Query plans of the list queries (the SQL Hibernate sends, values inlined), on the stopped database.
+        ex = subprocess.run(["java", "-cp", h2_jar(), "org.h2.tools.Shell", "-url", url, "-user", "digest",
+                             "-password", "digest"], input=open(os.path.join(BENCH, "explain.sql")).read(),
+                            capture_output=True, text=True)
+        facts["explain"] = ex.stdout
         nginx.start()
         for name, path, _ in reads:
             for c in conns:
@@ -291,6 +303,7 @@ def main():
         nginx.stop()
 
         # ---- report
+        errs = lambda r: (" (" + ", ".join(f"{k}: {v}" for k, v in sorted(r["statuses"].items())) + ")") if r.get("statuses") else ""
         fmt = lambda v, n=1: "—" if v is None else f"{v:,.{n}f}"
         lines = []
         cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
@@ -310,7 +323,7 @@ def main():
                 n = results.get((name, c, "nginx"))
                 ratio = f"{o['rps'] / n['rps'] * 100:.1f}%" if n and n["rps"] else "—"
                 lines.append(f"| {name} | {c} | {sizes.get(name, '—')} | {fmt(o['rps'])} | {fmt(o['p50'], 2)} | "
-                             f"{fmt(o['p99'], 2)} | {o['errors']} | {fmt(n and n['rps'])} | {fmt(n and n['p50'], 2)} | "
+                             f"{fmt(o['p99'], 2)} | {o['errors']}{errs(o)} | {fmt(n and n['rps'])} | {fmt(n and n['p50'], 2)} | "
                              f"{fmt(n and n['p99'], 2)} | {ratio} |")
         lines.append("")
         lines.append(f"| fact | value |\n| --- | ---: |\n"
@@ -319,9 +332,10 @@ def main():
                      f"| data: bulk load (H2 RunScript + CSVREAD, SHUTDOWN COMPACT) | {facts['load_s']:.1f} s |\n"
                      f"| data: total | {facts['data_total_s']:.1f} s |\n"
                      f"| database file | {facts['db_mb']:.0f} MB |\n"
-                     f"| start-up to /q/health/ready | {facts['startup_s']:.2f} s |\n"
+                     f"| start-up to /q/health/ready (Quarkus logs: started in {facts['quarkus_started_s']} s) | {facts['startup_s']:.2f} s |\n"
                      f"| RSS idle (after start-up) | {facts['rss_idle_mb']:.0f} MB |\n"
                      f"| RSS after the load | {facts['rss_after_mb']:.0f} MB (peak {facts['rss_peak_mb']:.0f} MB) |")
+        lines.append("\nQuery plans (H2 EXPLAIN, values inlined):\n\n```\n" + facts["explain"].strip() + "\n```")
         report = "\n".join(lines)
         print(report)
         if a.out:
