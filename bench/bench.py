@@ -63,6 +63,23 @@ class App:
                 if line.startswith(field + ":"):
                     return int(line.split()[1]) / 1024
 
+    def cpu_ticks(self):
+        with open(f"/proc/{self.proc.pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
+    def quiesce(self, limit=120):
+        """Waits until the service is idle (< 10% of a core over 0.5 s): requests that wrk gave up on
+        (timeouts) keep running in the service and would otherwise slow the next class down."""
+        t0 = time.monotonic()
+        hz = os.sysconf("SC_CLK_TCK")
+        while time.monotonic() - t0 < limit:
+            before = self.cpu_ticks()
+            time.sleep(0.5)
+            if self.cpu_ticks() - before < 0.05 * hz:
+                break
+        return time.monotonic() - t0
+
     def stop(self):
         if self.proc and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
@@ -278,11 +295,15 @@ def main():
             if a.warmup:
                 ours(name, 8, a.warmup)
             for c in conns:
+                waited = app.quiesce()
+                if waited > 1:
+                    log(f"waited {waited:.1f} s for the service to finish earlier requests")
                 r = ours(name, c, a.duration)
                 results[(name, c, "ours")] = r
                 log(f"ours  {name:28} c={c:<3} {r['rps']:9.1f} req/s p50 {r['p50']} p99 {r['p99']} errors {r['errors']}")
                 if r["requests"] == 0:
                     log(r["raw"])
+        app.quiesce()
         facts["rss_after_mb"] = app.rss_mb()
         facts["rss_peak_mb"] = app.rss_mb("VmHWM")
         app.stop()
@@ -293,7 +314,8 @@ def main():
         ex = subprocess.run(["java", "-cp", h2_jar(), "org.h2.tools.Shell", "-url", url, "-user", "digest",
                              "-password", "digest"], input=open(os.path.join(BENCH, "explain.sql")).read(),
                             capture_output=True, text=True)
-        facts["explain"] = ex.stdout
+        facts["explain"] = "\n".join(l for l in ex.stdout[ex.stdout.find("sql>"):].splitlines()
+                                      if l.strip() not in ("sql> Aborted", "Connection closed", "sql>"))
         nginx.start()
         for name, path, _ in reads:
             for c in conns:
@@ -310,7 +332,7 @@ def main():
         mem = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
         jv = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
         lines.append(f"**{a.articles:,} articles**, {a.duration} s per run (wrk -t2, -t1 at 1 connection, --latency, "
-                     f"{a.warmup} s warm-up per class), {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
+                     f"{a.warmup} s warm-up per class, service idle before each run), {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
                      f"{os.cpu_count()} CPUs ({cpu}), {mem:,} MB RAM, {platform.system()} {platform.release()}, {jv}, "
                      f"load average before the run {os.getloadavg()[0]:.1f}")
         lines.append("")
