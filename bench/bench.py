@@ -188,6 +188,7 @@ def main():
     for p in (APP_PORT, NGINX_PORT):
         if not port_free(p):
             raise SystemExit(f"port {p} is busy")
+    load_before = os.getloadavg()[0]
     work = tempfile.mkdtemp(prefix="digest-bench-")
     os.chmod(work, 0o755)
     log("work folder", work)
@@ -236,27 +237,46 @@ def main():
         auth = "Basic " + base64.b64encode(f"editor:{PASSWORD}".encode()).decode()
         mid = START + datetime.timedelta(weeks=n_issues // 2)
         frm, to = mid.isoformat(), (mid + datetime.timedelta(days=90)).isoformat()
-        reads = [
-            ("list", "/api/v1/articles", "list.json"),
-            ("list ?topic", "/api/v1/articles?topic=topic-7", "topic.json"),
-            ("list ?outlet", "/api/v1/articles?outlet=outlet-17", "outlet.json"),
-            ("list ?from&to (90 days)", f"/api/v1/articles?from={frm}&to={to}", "range.json"),
-            ("search ?q", "/api/v1/articles?q=uranium", "search.json"),
-            ("article by id (random)", None, None),
-            ("issue detail (50 entries)", f"/api/v1/issues/{n_issues // 2}", "issue.json"),
-            ("feed (Atom, 50 entries)", "/api/v1/feeds/articles.atom", "feed.atom"),
-        ]
-        # ---- the very same bytes for nginx
-        sizes = {}
-        for name, path, file in reads:
-            if path:
-                st, body = http_get(base + path)
-                assert st == 200, (name, st)
-                with open(os.path.join(root, file), "wb") as f:
-                    f.write(body)
-                sizes[name] = len(body)
-        os.makedirs(os.path.join(root, "article"))
+        # Every read class draws from a pool of URLs (seeded), so that H2 cannot answer from the result of the
+        # identical previous query (H2 reuses a query's last result when its parameters and the data are unchanged).
         rnd = random.Random(a.seed)
+        weeks = n_issues
+
+        def window():
+            start = START + datetime.timedelta(weeks=rnd.randrange(max(1, weeks - 13)))
+            return f"from={start.isoformat()}&to={(start + datetime.timedelta(days=90)).isoformat()}"
+        words = ["uranium", "pipeline", "nomad", "hydrogen", "caspian", "tenge", "copper", "festival"]
+        reads = [
+            ("list (pages 0-19)", [f"/api/v1/articles?page={p}" for p in range(20)]),
+            ("list ?topic (60 topics)", [f"/api/v1/articles?topic=topic-{t}" for t in range(1, 61)]),
+            ("list ?outlet (50 outlets)", [f"/api/v1/articles?outlet=outlet-{o}" for o in rnd.sample(range(1, 301), 50)]),
+            ("list ?from&to (50 windows of 90 days)", [f"/api/v1/articles?{window()}" for _ in range(50)]),
+            ("search ?q (8 words)", [f"/api/v1/articles?q={w}" for w in words]),
+            ("article by id (random)", None),
+            ("issue detail, 50 entries (50 issues)", [f"/api/v1/issues/{i}" for i in rnd.sample(range(1, n_issues + 1), min(50, n_issues))]),
+            ("feed Atom, 50 entries (61 feeds)", ["/api/v1/feeds/articles.atom"] + [f"/api/v1/feeds/articles.atom?topic=topic-{t}" for t in range(1, 61)]),
+        ]
+        # ---- the very same bytes for nginx: one file per URL, and the two path lists wrk picks from
+        sizes, ours_paths, nginx_paths = {}, {}, {}
+        for k, (name, paths) in enumerate(reads):
+            if paths is None:
+                continue
+            os.makedirs(os.path.join(root, f"c{k}"))
+            ours_paths[name] = os.path.join(work, f"ours-{k}.txt")
+            nginx_paths[name] = os.path.join(work, f"nginx-{k}.txt")
+            total = 0
+            ext = "atom" if "feed" in name else "json"
+            with open(ours_paths[name], "w") as op, open(nginx_paths[name], "w") as np_:
+                for i, path in enumerate(paths):
+                    st, body = http_get(base + path, timeout=120)
+                    assert st == 200, (name, path, st)
+                    with open(os.path.join(root, f"c{k}", f"{i}.{ext}"), "wb") as f:
+                        f.write(body)
+                    total += len(body)
+                    op.write(path + "\n")
+                    np_.write(f"/c{k}/{i}.{ext}\n")
+            sizes[name] = total // len(paths)
+        os.makedirs(os.path.join(root, "article"))
         pool = sorted(set(rnd.randint(1, a.articles) for _ in range(200)))
         total = 0
         with open(os.path.join(work, "article-paths.txt"), "w") as paths:
@@ -267,29 +287,28 @@ def main():
                 total += len(body)
                 paths.write(f"/article/{i}.json\n")
         sizes["article by id (random)"] = total // len(pool)
-        os.chmod(os.path.join(root, "article"), 0o755)
-        for dirpath, _, files in os.walk(root):
+        for dirpath, dirs, files in os.walk(root):
+            for dn in dirs:
+                os.chmod(os.path.join(dirpath, dn), 0o755)
             for fn in files:
                 os.chmod(os.path.join(dirpath, fn), 0o644)
 
         def ours(name, c, d):
-            path = dict((n, p) for n, p, _ in reads).get(name)
             if name == "article by id (random)":
                 return wrk(base + "/", c, d, "byid.lua", [str(a.articles)])
             if name == "article create":
                 return wrk(base + "/", c, d, "create.lua", [auth, str(n_issues)])
             if name == "article patch":
                 return wrk(base + "/", c, d, "patch.lua", [auth, str(a.articles)])
-            return wrk(base + path, c, d)
+            return wrk(base + "/", c, d, "pick.lua", [ours_paths[name]])
 
         def theirs(name, c, d):
             nbase = f"http://127.0.0.1:{NGINX_PORT}"
             if name == "article by id (random)":
                 return wrk(nbase + "/", c, d, "pick.lua", [os.path.join(work, "article-paths.txt")])
-            file = dict((n, f) for n, _, f in reads)[name]
-            return wrk(f"{nbase}/{file}", c, d)
+            return wrk(nbase + "/", c, d, "pick.lua", [nginx_paths[name]])
 
-        classes = [n for n, _, _ in reads] + ["article create", "article patch"]
+        classes = [n for n, _ in reads] + ["article create", "article patch"]
         results = {}
         for name in classes:
             if a.warmup:
@@ -317,7 +336,7 @@ def main():
         facts["explain"] = "\n".join(l for l in ex.stdout[ex.stdout.find("sql>"):].splitlines()
                                       if l.strip() not in ("sql> Aborted", "Connection closed", "sql>"))
         nginx.start()
-        for name, path, _ in reads:
+        for name, _ in reads:
             for c in conns:
                 r = theirs(name, c, a.duration)
                 results[(name, c, "nginx")] = r
@@ -332,11 +351,11 @@ def main():
         mem = next((int(l.split()[1]) // 1024 for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
         jv = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
         lines.append(f"**{a.articles:,} articles**, {a.duration} s per run (wrk -t2, -t1 at 1 connection, --latency, "
-                     f"{a.warmup} s warm-up per class, service idle before each run), {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
+                     f"{a.warmup} s warm-up per class, service idle before each run), finished {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
                      f"{os.cpu_count()} CPUs ({cpu}), {mem:,} MB RAM, {platform.system()} {platform.release()}, {jv}, "
-                     f"load average before the run {os.getloadavg()[0]:.1f}")
+                     f"load average (1 min) at the start {load_before:.1f}, at the end {os.getloadavg()[0]:.1f}")
         lines.append("")
-        lines.append("| class | conns | bytes | ours req/s | ours p50 ms | ours p99 ms | errors | nginx req/s | nginx p50 ms "
+        lines.append("| class | conns | mean bytes | ours req/s | ours p50 ms | ours p99 ms | errors | nginx req/s | nginx p50 ms "
                      "| nginx p99 ms | ours/nginx |")
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
         for name in classes:
