@@ -362,9 +362,12 @@ def main():
             for c in conns:
                 o = results[(name, c, "ours")]
                 n = results.get((name, c, "nginx"))
-                ratio = f"{o['rps'] / n['rps'] * 100:.1f}%" if n and n["rps"] else "—"
-                lines.append(f"| {name} | {c} | {sizes.get(name, '—')} | {fmt(o['rps'])} | {fmt(o['p50'], 2)} | "
-                             f"{fmt(o['p99'], 2)} | {o['errors']}{errs(o)} | {fmt(n and n['rps'])} | {fmt(n and n['p50'], 2)} | "
+                pct = o['rps'] / n['rps'] * 100 if n and n["rps"] else None
+                ratio = "—" if pct is None else f"{pct:.1f}%" if pct >= 1 else f"{pct:.2f}%" if pct >= 0.01 else f"{pct:.3f}%"
+                none = f"none done in {a.duration} s"
+                lines.append(f"| {name} | {c} | {sizes.get(name, '—')} | {fmt(o['rps'])} | "
+                             f"{fmt(o['p50'], 2) if o['requests'] else none} | "
+                             f"{fmt(o['p99'], 2) if o['requests'] else none} | {o['errors']}{errs(o)} | {fmt(n and n['rps'])} | {fmt(n and n['p50'], 2)} | "
                              f"{fmt(n and n['p99'], 2)} | {ratio} |")
         lines.append("")
         lines.append(f"| fact | value |\n| --- | ---: |\n"
