@@ -1,0 +1,22 @@
+-- Bulk load of the generated CSVs into the H2 file database (schema created by the app's Flyway migrations).
+-- ${DIR} is replaced by run.sh with the folder of the CSV files.
+SET REFERENTIAL_INTEGRITY FALSE;
+INSERT INTO outlet (id, slug, name, website_url, country, language, created_at, updated_at, version)
+  SELECT * FROM CSVREAD('${DIR}/outlet.csv', NULL, 'charset=UTF-8');
+INSERT INTO topic (id, slug, name, description, created_at, updated_at, version)
+  SELECT * FROM CSVREAD('${DIR}/topic.csv', NULL, 'charset=UTF-8');
+INSERT INTO issue (id, slug, title, published_on, intro, status, created_at, updated_at, version)
+  SELECT * FROM CSVREAD('${DIR}/issue.csv', NULL, 'charset=UTF-8');
+INSERT INTO article (id, slug, issue_id, position, headline, outlet_id, published_on, author, original_url, summary,
+                     created_at, updated_at, version)
+  SELECT * FROM CSVREAD('${DIR}/article.csv', NULL, 'charset=UTF-8');
+INSERT INTO article_topic (article_id, topic_id) SELECT * FROM CSVREAD('${DIR}/article_topic.csv', NULL, 'charset=UTF-8');
+INSERT INTO article_quote (article_id, position, text, attribution)
+  SELECT * FROM CSVREAD('${DIR}/article_quote.csv', NULL, 'charset=UTF-8');
+SET REFERENTIAL_INTEGRITY TRUE;
+-- Move the sequences past the generated ids (Hibernate's pooled optimizer hands out blocks of 50).
+ALTER SEQUENCE outlet_seq RESTART WITH ${OUTLET_SEQ};
+ALTER SEQUENCE topic_seq RESTART WITH ${TOPIC_SEQ};
+ALTER SEQUENCE issue_seq RESTART WITH ${ISSUE_SEQ};
+ALTER SEQUENCE article_seq RESTART WITH ${ARTICLE_SEQ};
+ANALYZE;

@@ -1,0 +1,23 @@
+-- PATCH the summary of a random article: args[1] = Authorization header, args[2] = highest generated id.
+dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+local auth, max, n = nil, nil, 0
+function init(args)
+  seed()
+  auth, max = args[1], tonumber(args[2])
+end
+function request()
+  n = n + 1
+  local body = string.format('{"summary":"Patched by the load benchmark, thread %d, request %d."}', tid, n)
+  return wrk.format("PATCH", "/api/v1/articles/" .. math.random(max),
+    {["Authorization"] = auth, ["Content-Type"] = "application/merge-patch+json"}, body)
+end
+-- Count answers other than 2xx by status and print them at the end (wrk only counts them).
+bad = {}
+function response(status, headers, body)
+  if status >= 300 then bad[status] = (bad[status] or 0) + 1 end
+end
+function done(summary, latency, requests)
+  for _, t in ipairs(threads) do
+    for k, v in pairs(t:get("bad") or {}) do io.write(string.format("status %d: %d\n", k, v)) end
+  end
+end
