@@ -75,15 +75,21 @@ def main():
             pub = day - datetime.timedelta(days=rnd.randint(0, 6))
             author = text(8, 24).title() if rnd.random() < 0.6 else None
             url = f"https://outlet{rnd.randint(1, 300)}.example.com/{pub.year}/{aid}" if rnd.random() < 0.8 else None
-            articles.append((aid, f"a{aid}-" + "-".join(headline.lower().split()[:6]), iid, pos, headline,
-                             rnd.randint(1, 300), pub.isoformat(), author, url, text(250, 700), TS, TS, 0))
+            outlet = rnd.randint(1, 300)
+            summary = text(250, 700)
             for t in sorted(set(rnd.choices(range(1, 61), weights=topic_weights, k=rnd.randint(1, 4)))):
                 art_topics.append((aid, t))
+            quote_texts = []
             for q in range(rnd.randint(0, 2)):
-                quotes.append((aid, q, text(60, 240), text(10, 40) if rnd.random() < 0.7 else None))
+                quote_texts.append(text(60, 240))
+                quotes.append((aid, q, quote_texts[-1], text(10, 40) if rnd.random() < 0.7 else None))
+            # What the service stores for q: headline, summary, author and quote texts, lower-cased.
+            search_text = "\n".join([headline, summary] + ([author] if author else []) + quote_texts).lower()
+            articles.append((aid, f"a{aid}-" + "-".join(headline.lower().split()[:6]), iid, pos, headline,
+                             outlet, pub.isoformat(), author, url, summary, search_text, TS, TS, 0))
     w("issue", ["ID", "SLUG", "TITLE", "PUBLISHED_ON", "INTRO", "STATUS", "CREATED_AT", "UPDATED_AT", "VERSION"], issues)
     w("article", ["ID", "SLUG", "ISSUE_ID", "POSITION", "HEADLINE", "OUTLET_ID", "PUBLISHED_ON", "AUTHOR", "ORIGINAL_URL",
-                  "SUMMARY", "CREATED_AT", "UPDATED_AT", "VERSION"], articles)
+                  "SUMMARY", "SEARCH_TEXT", "CREATED_AT", "UPDATED_AT", "VERSION"], articles)
     w("article_topic", ["ARTICLE_ID", "TOPIC_ID"], art_topics)
     w("article_quote", ["ARTICLE_ID", "POSITION", "TEXT", "ATTRIBUTION"], quotes)
     print(f"articles={aid} issues={n_issues} article_topics={len(art_topics)} quotes={len(quotes)}")

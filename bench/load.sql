@@ -8,7 +8,7 @@ INSERT INTO topic (id, slug, name, description, created_at, updated_at, version)
 INSERT INTO issue (id, slug, title, published_on, intro, status, created_at, updated_at, version)
   SELECT * FROM CSVREAD('${DIR}/issue.csv', NULL, 'charset=UTF-8');
 INSERT INTO article (id, slug, issue_id, position, headline, outlet_id, published_on, author, original_url, summary,
-                     created_at, updated_at, version)
+                     search_text, created_at, updated_at, version)
   SELECT * FROM CSVREAD('${DIR}/article.csv', NULL, 'charset=UTF-8');
 INSERT INTO article_topic (article_id, topic_id) SELECT * FROM CSVREAD('${DIR}/article_topic.csv', NULL, 'charset=UTF-8');
 INSERT INTO article_quote (article_id, position, text, attribution)
