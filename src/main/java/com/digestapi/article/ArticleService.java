@@ -102,6 +102,7 @@ public class ArticleService {
 
     @Transactional
     public ArticleView replace(long id, ArticleInput input, String ifMatch) {
+        lockIssueOf(id);
         etags.requireMatch(ifMatch, get(id));
         Article article = find(id);
         Issue current = article.issue;
@@ -141,6 +142,7 @@ public class ArticleService {
 
     @Transactional
     public ArticleView patch(long id, JsonNode patch, String ifMatch) {
+        lockIssueOf(id);
         ArticleView view = get(id);
         etags.requireMatch(ifMatch, view);
         ArticleInput current = view.toInput();
@@ -157,9 +159,9 @@ public class ArticleService {
 
     @Transactional
     public void delete(long id, String ifMatch) {
+        Issue issue = lockIssueOf(id);
         etags.requireMatch(ifMatch, get(id));
         Article article = find(id);
-        Issue issue = lockIssue(article.issue.id, false);
         List<Article> siblings = siblingsOf(issue);
         siblings.remove(article);
         article.delete();
@@ -301,6 +303,17 @@ public class ArticleService {
 
     private Article find(long id) {
         return Article.<Article>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("article", id));
+    }
+
+    /**
+     * Locks the issue of an article before the article is read, so that a write reads the state the previous writer
+     * committed and merges onto it, instead of failing (or losing an update) on a stale copy.
+     */
+    private Issue lockIssueOf(long articleId) {
+        Long issueId = em().createQuery("select a.issue.id from Article a where a.id = :id", Long.class)
+                .setParameter("id", articleId).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("article", articleId));
+        return lockIssue(issueId, false);
     }
 
     /** Locks the issue row so that concurrent writers of its positions take turns. */

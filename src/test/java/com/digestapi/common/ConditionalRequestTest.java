@@ -115,4 +115,26 @@ class ConditionalRequestTest {
             }
         }
     }
+
+    @Test
+    void concurrentUnconditionalWritesToOneArticleLoseNothing() throws Exception {
+        long issue = newIssue();
+        long outlet = newOutlet();
+        String path = "/api/v1/articles/" + newArticle(issue, outlet, unique("Shared"));
+        Map<String, String> changes = Map.of("headline", "New headline", "summary", "New summary", "author", "New author",
+                "originalUrl", "https://example.com/new");
+        ExecutorService pool = Executors.newFixedThreadPool(changes.size());
+        try {
+            List<Callable<Integer>> writers = new java.util.ArrayList<>();
+            changes.forEach((field, value) -> writers.add(() -> api().contentType("application/merge-patch+json")
+                    .body(Map.of(field, value)).patch(path).statusCode()));
+            for (Future<Integer> status : pool.invokeAll(writers)) {
+                assertEquals(200, status.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        var article = api().get(path).jsonPath();
+        changes.forEach((field, value) -> assertEquals(value, article.getString(field), field));
+    }
 }
