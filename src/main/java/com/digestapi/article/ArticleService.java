@@ -103,12 +103,16 @@ public class ArticleService {
     @Transactional
     public ArticleView replace(long id, ArticleInput input, String ifMatch) {
         lockIssueOf(id);
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
+        return write(id, input);
+    }
+
+    /** Stores the input over the article, moving it when its issue or position changes; its issue is locked. */
+    private ArticleView write(long id, ArticleInput input) {
         Article article = find(id);
         Issue current = article.issue;
         long targetId = input.issueId() == null ? current.id : input.issueId();
         if (targetId == current.id) {
-            lockIssue(current.id, false);
             fill(article, resolve(input));
             if (input.position() != null && input.position() != article.position) {
                 List<Article> siblings = siblingsOf(current);
@@ -118,7 +122,8 @@ public class ArticleService {
                 renumber(siblings);
             }
         } else {
-            // Lock both issues in id order so that two opposite moves cannot deadlock.
+            // The article's own issue is locked already; two opposite moves at the same moment can deadlock, which
+            // the database breaks by failing one of them (a 409 the client may retry).
             long first = Math.min(current.id, targetId);
             long second = Math.max(current.id, targetId);
             Issue firstLocked = lockIssue(first, first == targetId);
@@ -144,7 +149,7 @@ public class ArticleService {
     public ArticleView patch(long id, JsonNode patch, String ifMatch) {
         lockIssueOf(id);
         ArticleView view = get(id);
-        etags.requireMatch(ifMatch, view);
+        etags.requireMatch(ifMatch, () -> view);
         ArticleInput current = view.toInput();
         ArticleInput merged = mergePatch.apply(current, patch, ArticleInput.class);
         boolean changesIssue = !Objects.equals(merged.issueId(), current.issueId());
@@ -154,13 +159,13 @@ public class ArticleService {
                     merged.publishedOn(), merged.author(), merged.originalUrl(), merged.summary(), merged.quotes(),
                     merged.topicIds());
         }
-        return replace(id, merged, null);
+        return write(id, merged);
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
         Issue issue = lockIssueOf(id);
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         Article article = find(id);
         List<Article> siblings = siblingsOf(issue);
         siblings.remove(article);

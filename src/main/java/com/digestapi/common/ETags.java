@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
+import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -39,12 +40,15 @@ public class ETags {
         }
     }
 
-    /** 412 unless the If-Match header (absent: no condition) names the current representation, or is "*". */
-    public void requireMatch(String ifMatch, Object current) {
+    /**
+     * 412 unless the If-Match header (absent: no condition) names the current representation, or is "*". The
+     * representation is only built when there is a condition to check.
+     */
+    public void requireMatch(String ifMatch, Supplier<?> current) {
         if (ifMatch == null || ifMatch.isBlank()) {
             return;
         }
-        EntityTag tag = of(current);
+        EntityTag tag = of(current.get());
         if (!matches(ifMatch, tag, false)) {
             throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match does not match the current ETag "
                     + tag + ": the resource changed since you read it; read it again");

@@ -73,7 +73,7 @@ public class IssueService {
 
     @Transactional
     public IssueDetail replace(long id, IssueInput input, String ifMatch) {
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         apply(find(id), input);
         Issue.flush();
         return get(id);
@@ -82,14 +82,14 @@ public class IssueService {
     @Transactional
     public IssueDetail patch(long id, JsonNode patch, String ifMatch) {
         IssueDetail current = get(id);
-        etags.requireMatch(ifMatch, current);
+        etags.requireMatch(ifMatch, () -> current);
         return replace(id, mergePatch.apply(current.toInput(), patch, IssueInput.class), null);
     }
 
     /** Deletes the issue; the database deletes its articles with it. */
     @Transactional
     public void delete(long id, String ifMatch) {
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         // The check loaded the articles, which the database deletes with the issue: forget them first.
         Issue.getEntityManager().clear();
         find(id).delete();

@@ -74,7 +74,7 @@ public class OutletService {
 
     @Transactional
     public OutletView replace(long id, OutletInput input, String ifMatch) {
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         apply(find(id), input);
         Outlet.flush();
         return get(id);
@@ -83,13 +83,13 @@ public class OutletService {
     @Transactional
     public OutletView patch(long id, JsonNode patch, String ifMatch) {
         OutletView current = get(id);
-        etags.requireMatch(ifMatch, current);
+        etags.requireMatch(ifMatch, () -> current);
         return replace(id, mergePatch.apply(current.toInput(), patch, OutletInput.class), null);
     }
 
     @Transactional
     public void delete(long id, String ifMatch) {
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         Outlet outlet = find(id);
         long used = Outlet.getEntityManager()
                 .createQuery("select count(a) from Article a where a.outlet = :outlet", Long.class)

@@ -72,7 +72,7 @@ public class TopicService {
 
     @Transactional
     public TopicView replace(long id, TopicInput input, String ifMatch) {
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         apply(find(id), input);
         Topic.flush();
         return get(id);
@@ -81,14 +81,14 @@ public class TopicService {
     @Transactional
     public TopicView patch(long id, JsonNode patch, String ifMatch) {
         TopicView current = get(id);
-        etags.requireMatch(ifMatch, current);
+        etags.requireMatch(ifMatch, () -> current);
         return replace(id, mergePatch.apply(current.toInput(), patch, TopicInput.class), null);
     }
 
     /** Deletes the topic and detaches it from its articles, which count as changed. */
     @Transactional
     public void delete(long id, String ifMatch) {
-        etags.requireMatch(ifMatch, get(id));
+        etags.requireMatch(ifMatch, () -> get(id));
         Topic topic = find(id);
         touchArticlesTaggedWith(topic.id);
         topic.delete();
