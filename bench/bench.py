@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Load benchmark of the Digest API against nginx serving the same bytes. Run through bench/run.sh."""
-import argparse, base64, datetime, json, os, platform, re, shutil, signal, socket, subprocess, sys, tempfile, time
+import argparse, base64, datetime, json, os, platform, re, shlex, shutil, signal, socket, subprocess, sys, tempfile, time
 import random
 import urllib.request
 
@@ -183,6 +183,8 @@ def main():
     ap.add_argument("--conns", default="1,32")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (data, logs)")
     ap.add_argument("--out", help="also write the markdown report to this file")
+    ap.add_argument("--java-opts", default="",
+                    help="JVM options and -D settings for the service, e.g. '-Xmx160m -Ddigest.read-cache.enabled=false'")
     a = ap.parse_args()
     conns = [int(c) for c in a.conns.split(",")]
     for p in (APP_PORT, NGINX_PORT):
@@ -195,7 +197,7 @@ def main():
     data, csvs, root = os.path.join(work, "data"), os.path.join(work, "csv"), os.path.join(work, "www")
     os.makedirs(data); os.makedirs(root)
     os.chmod(root, 0o755)
-    app = App(data, work)
+    app = App(data, work, shlex.split(a.java_opts))
     nginx = Nginx(work, root)
     facts = {}
     try:
@@ -353,7 +355,8 @@ def main():
         lines.append(f"**{a.articles:,} articles**, {a.duration} s per run (wrk -t2, -t1 at 1 connection, --latency, "
                      f"{a.warmup} s warm-up per class, service idle before each run), finished {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC, "
                      f"{os.cpu_count()} CPUs ({cpu}), {mem:,} MB RAM, {platform.system()} {platform.release()}, {jv}, "
-                     f"load average (1 min) at the start {load_before:.1f}, at the end {os.getloadavg()[0]:.1f}")
+                     f"load average (1 min) at the start {load_before:.1f}, at the end {os.getloadavg()[0]:.1f}, "
+                     f"service JVM options: `{a.java_opts or '(defaults)'}`")
         lines.append("")
         lines.append("| class | conns | mean bytes | ours req/s | ours p50 ms | ours p99 ms | errors | nginx req/s | nginx p50 ms "
                      "| nginx p99 ms | ours/nginx |")

@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.common.ContentWrite;
 import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
@@ -72,6 +73,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @ContentWrite
     public ArticleView create(ArticleInput input) {
         if (input.issueId() == null) {
             throw ProblemException.invalid("issueId", "must not be null");
@@ -92,6 +94,7 @@ public class ArticleService {
 
     /** POST /issues/{id}/articles: the path names the issue, which must exist. */
     @Transactional
+    @ContentWrite
     public ArticleView createInIssue(long issueId, ArticleInput input) {
         lockIssue(issueId, false);
         if (input.issueId() != null && input.issueId() != issueId) {
@@ -101,6 +104,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @ContentWrite
     public ArticleView replace(long id, ArticleInput input, String ifMatch) {
         lockIssueOf(id);
         etags.requireMatch(ifMatch, () -> get(id));
@@ -146,6 +150,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @ContentWrite
     public ArticleView patch(long id, JsonNode patch, String ifMatch) {
         lockIssueOf(id);
         ArticleView view = get(id);
@@ -163,6 +168,7 @@ public class ArticleService {
     }
 
     @Transactional
+    @ContentWrite
     public void delete(long id, String ifMatch) {
         Issue issue = lockIssueOf(id);
         etags.requireMatch(ifMatch, () -> get(id));

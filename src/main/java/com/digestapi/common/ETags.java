@@ -7,12 +7,15 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Date;
@@ -20,24 +23,22 @@ import java.util.function.Supplier;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * The one ETag rule: a strong tag is a hash of the exact JSON (or feed) representation. GETs send it and answer 304
- * to a matching If-None-Match; writes compare If-Match with the tag of the current representation and answer 412.
+ * The one ETag rule: a strong tag is a hash of the exact bytes sent (JSON or feed). GETs send it and answer 304 to a
+ * matching If-None-Match; writes compare If-Match with the tag of the current representation and answer 412.
  */
 @ApplicationScoped
 public class ETags {
 
     private final ObjectMapper mapper;
+    private final ReadCache readCache;
 
-    ETags(ObjectMapper mapper) {
+    ETags(ObjectMapper mapper, ReadCache readCache) {
         this.mapper = mapper;
+        this.readCache = readCache;
     }
 
     public EntityTag of(Object representation) {
-        try {
-            return tagOf(mapper.writeValueAsBytes(representation));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("representation could not be serialised", e);
-        }
+        return tagOf(bytesOf(representation));
     }
 
     /**
@@ -55,34 +56,72 @@ public class ETags {
         }
     }
 
-    /** Tags every successful JSON GET and turns it into a 304 when the client already holds that representation. */
+    /**
+     * Serialises every successful JSON GET once, tags the bytes, hands them to the read cache and turns the answer
+     * into a 304 when the client already holds that representation. Feeds arrive as tagged bytes already.
+     */
     @ServerResponseFilter
     public void tag(ContainerRequestContext request, ContainerResponseContext response) {
         String method = request.getMethod();
         if (!(method.equals("GET") || method.equals("HEAD")) || response.getStatus() != 200 || !response.hasEntity()
-                || response.getHeaders().containsKey(HttpHeaders.ETAG) || response.getEntity() instanceof byte[]
-                || response.getEntity() instanceof String) {
+                || response.getEntity() instanceof String || readCache.served(request)) {
             return;
         }
-        EntityTag tag = of(response.getEntity());
+        byte[] body;
+        if (response.getEntity() instanceof byte[] bytes) {
+            body = bytes;
+        } else {
+            body = bytesOf(response.getEntity());
+            response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
+        }
+        Object existing = response.getHeaders().getFirst(HttpHeaders.ETAG);
+        EntityTag tag = existing instanceof EntityTag given ? given : tagOf(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
-        String ifNoneMatch = request.getHeaderString(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && matches(ifNoneMatch, tag, true)) {
+        readCache.store(request, response, body, tag);
+        if (notModified(request.getHeaders(), tag, null)) {
             response.setEntity(null);
             response.setStatus(304);
         }
     }
 
     /** 200 with the bytes, or 304 when If-None-Match / If-Modified-Since show the client already has them (feeds). */
-    public static Response conditional(Request request, String body, String mediaType, Instant lastModified) {
+    public static Response conditional(HttpHeaders headers, String body, String mediaType, Instant lastModified) {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         EntityTag tag = tagOf(bytes);
         Date modified = Date.from(lastModified.truncatedTo(ChronoUnit.SECONDS));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(modified, tag);
-        if (notModified != null) {
-            return notModified.tag(tag).lastModified(modified).build();
+        if (notModified(headers.getRequestHeaders(), tag, modified)) {
+            return Response.notModified(tag).lastModified(modified).build();
         }
         return Response.ok(bytes, mediaType + ";charset=UTF-8").tag(tag).lastModified(modified).build();
+    }
+
+    /**
+     * RFC 9110 13.2.2 for GET: If-None-Match decides when present (weak comparison); otherwise If-Modified-Since,
+     * when the representation has a date. An unparsable date is ignored.
+     */
+    static boolean notModified(MultivaluedMap<String, String> headers, EntityTag tag, Date lastModified) {
+        String ifNoneMatch = headers.getFirst(HttpHeaders.IF_NONE_MATCH);
+        if (ifNoneMatch != null) {
+            return matches(ifNoneMatch, tag, true);
+        }
+        String ifModifiedSince = headers.getFirst(HttpHeaders.IF_MODIFIED_SINCE);
+        if (ifModifiedSince == null || lastModified == null) {
+            return false;
+        }
+        try {
+            Instant since = ZonedDateTime.parse(ifModifiedSince.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            return !lastModified.toInstant().isAfter(since);
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
+    private byte[] bytesOf(Object representation) {
+        try {
+            return mapper.writeValueAsBytes(representation);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("representation could not be serialised", e);
+        }
     }
 
     static EntityTag tagOf(byte[] representation) {

@@ -7,7 +7,7 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
@@ -44,9 +44,9 @@ public class FeedResource {
             @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = FeedFormats.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
-    public Response atom(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
+    public Response atom(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
         Feed feed = feed(params, uriInfo);
-        return ETags.conditional(request, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
+        return ETags.conditional(headers, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
     }
 
     @GET
@@ -59,9 +59,9 @@ public class FeedResource {
             @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = FeedFormats.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
-    public Response rss(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
+    public Response rss(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
         Feed feed = feed(params, uriInfo);
-        return ETags.conditional(request, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
+        return ETags.conditional(headers, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
     }
 
     @GET
@@ -74,10 +74,10 @@ public class FeedResource {
             @Header(name = "Last-Modified", schema = @Schema(type = SchemaType.STRING))},
             content = @Content(mediaType = FeedFormats.JSON_FEED, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
-    public Response json(@BeanParam FeedParams params, UriInfo uriInfo, Request request) {
+    public Response json(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
         Feed feed = feed(params, uriInfo);
         try {
-            return ETags.conditional(request, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
+            return ETags.conditional(headers, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
                     feed.updated());
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.common.ContentWrite;
 import com.digestapi.article.ArticleContent;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
@@ -45,6 +46,7 @@ public class IssueDocuments {
 
     /** Creates the issue, or replaces the content of the issue with the document's slug. */
     @Transactional
+    @ContentWrite
     public Imported importIssue(IssueDocument document) {
         rejectDuplicateArticleSlugs(document);
         String slug = document.slug() != null ? document.slug()

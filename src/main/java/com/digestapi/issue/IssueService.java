@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.common.ContentWrite;
 import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
@@ -64,6 +65,7 @@ public class IssueService {
     }
 
     @Transactional
+    @ContentWrite
     public IssueDetail create(IssueInput input) {
         Issue issue = new Issue();
         apply(issue, input);
@@ -72,6 +74,7 @@ public class IssueService {
     }
 
     @Transactional
+    @ContentWrite
     public IssueDetail replace(long id, IssueInput input, String ifMatch) {
         etags.requireMatch(ifMatch, () -> get(id));
         apply(find(id), input);
@@ -80,6 +83,7 @@ public class IssueService {
     }
 
     @Transactional
+    @ContentWrite
     public IssueDetail patch(long id, JsonNode patch, String ifMatch) {
         IssueDetail current = get(id);
         etags.requireMatch(ifMatch, () -> current);
@@ -88,6 +92,7 @@ public class IssueService {
 
     /** Deletes the issue; the database deletes its articles with it. */
     @Transactional
+    @ContentWrite
     public void delete(long id, String ifMatch) {
         etags.requireMatch(ifMatch, () -> get(id));
         // The check loaded the articles, which the database deletes with the issue: forget them first.

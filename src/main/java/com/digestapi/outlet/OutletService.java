@@ -1,5 +1,6 @@
 package com.digestapi.outlet;
 
+import com.digestapi.common.ContentWrite;
 import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
@@ -65,6 +66,7 @@ public class OutletService {
     }
 
     @Transactional
+    @ContentWrite
     public OutletView create(OutletInput input) {
         Outlet outlet = new Outlet();
         apply(outlet, input);
@@ -73,6 +75,7 @@ public class OutletService {
     }
 
     @Transactional
+    @ContentWrite
     public OutletView replace(long id, OutletInput input, String ifMatch) {
         etags.requireMatch(ifMatch, () -> get(id));
         apply(find(id), input);
@@ -81,6 +84,7 @@ public class OutletService {
     }
 
     @Transactional
+    @ContentWrite
     public OutletView patch(long id, JsonNode patch, String ifMatch) {
         OutletView current = get(id);
         etags.requireMatch(ifMatch, () -> current);
@@ -88,6 +92,7 @@ public class OutletService {
     }
 
     @Transactional
+    @ContentWrite
     public void delete(long id, String ifMatch) {
         etags.requireMatch(ifMatch, () -> get(id));
         Outlet outlet = find(id);

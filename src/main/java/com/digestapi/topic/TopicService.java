@@ -1,5 +1,6 @@
 package com.digestapi.topic;
 
+import com.digestapi.common.ContentWrite;
 import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
@@ -63,6 +64,7 @@ public class TopicService {
     }
 
     @Transactional
+    @ContentWrite
     public TopicView create(TopicInput input) {
         Topic topic = new Topic();
         apply(topic, input);
@@ -71,6 +73,7 @@ public class TopicService {
     }
 
     @Transactional
+    @ContentWrite
     public TopicView replace(long id, TopicInput input, String ifMatch) {
         etags.requireMatch(ifMatch, () -> get(id));
         apply(find(id), input);
@@ -79,6 +82,7 @@ public class TopicService {
     }
 
     @Transactional
+    @ContentWrite
     public TopicView patch(long id, JsonNode patch, String ifMatch) {
         TopicView current = get(id);
         etags.requireMatch(ifMatch, () -> current);
@@ -87,6 +91,7 @@ public class TopicService {
 
     /** Deletes the topic and detaches it from its articles, which count as changed. */
     @Transactional
+    @ContentWrite
     public void delete(long id, String ifMatch) {
         etags.requireMatch(ifMatch, () -> get(id));
         Topic topic = find(id);

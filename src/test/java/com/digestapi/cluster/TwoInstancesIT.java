@@ -76,9 +76,31 @@ class TwoInstancesIT {
                 String afterA = a.get(path).body();
                 assertEquals(afterA, b.get(path).body(), "both instances read the winner's write");
 
+                // Anonymous reads come from each instance's read cache: B's readers see A's write within the
+                // staleness bound (digest.read-cache.max-staleness, 1 s), however busy the machine.
+                assertEquals(200, b.read(path).statusCode());
+                assertEquals(200, b.read(path).statusCode());
+                String marker = "seen by the readers of the other instance " + System.nanoTime();
+                HttpResponse<String> written = a.send("PATCH", path, "{\"description\":\"" + marker + "\"}", Map.of());
+                assertEquals(200, written.statusCode(), written.body());
+                long acknowledged = System.nanoTime();
+                long lastStaleReadStarted = acknowledged;
+                while (true) {
+                    long started = System.nanoTime();
+                    if (b.read(path).body().contains(marker)) {
+                        break;
+                    }
+                    lastStaleReadStarted = started;
+                    assertTrue(started - acknowledged < 10_000_000_000L, "B's readers never saw A's write");
+                    Thread.sleep(20);
+                }
+                long lagMillis = (lastStaleReadStarted - acknowledged) / 1_000_000;
+                assertTrue(lagMillis < 1_500, "B's readers saw A's write " + lagMillis + " ms late (bound 1 s)");
+
                 HttpResponse<String> deleted = b.send("DELETE", path, null, Map.of());
                 assertEquals(204, deleted.statusCode());
                 assertEquals(404, a.get(path).statusCode());
+                assertEquals(404, b.read(path).statusCode(), "an instance's readers see its own writes at once");
             }
         }
     }

@@ -68,6 +68,12 @@ public final class PackagedService implements AutoCloseable {
         return send("GET", path, null, Map.of());
     }
 
+    /** An anonymous GET, as a public reader makes it (the read cache may answer it). */
+    public HttpResponse<String> read(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();
