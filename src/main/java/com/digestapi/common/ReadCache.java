@@ -80,7 +80,9 @@ public class ReadCache {
             return null;
         }
         forgetBefore(version.getAsLong());
-        String key = version.getAsLong() + " " + request.getUriInfo().getRequestUri();
+        // Accept is part of the key: the same URL may be a 200 for one client and a 406 for another.
+        String key = version.getAsLong() + " " + request.getUriInfo().getRequestUri() + " "
+                + request.getHeaderString(HttpHeaders.ACCEPT);
         Representation stored = entries.getIfPresent(key);
         if (stored == null) {
             request.setProperty(SLOT, new Slot(version.getAsLong(), key));

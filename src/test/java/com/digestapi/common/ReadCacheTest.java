@@ -7,6 +7,7 @@ import static com.digestapi.support.Api.newIssue;
 import static com.digestapi.support.Api.newOutlet;
 import static com.digestapi.support.Api.newTopic;
 import static com.digestapi.support.Api.raw;
+import static com.digestapi.support.Api.rawAnonymous;
 import static com.digestapi.support.Api.unique;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
@@ -76,6 +77,16 @@ class ReadCacheTest {
                 .header("Vary", containsString("Authorization"))
                 .body("id", equalTo((int) outlet));
         assertEquals(first[0].asString(), second[0].asString());
+    }
+
+    @Test
+    void aCachedReadStillHonoursAccept() {
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        rawAnonymous().accept("application/xml").get("/api/v1/outlets/{id}", outlet).then().statusCode(406)
+                .contentType("application/problem+json");
     }
 
     @Test
