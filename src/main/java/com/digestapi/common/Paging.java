@@ -23,7 +23,7 @@ public final class Paging {
 
     /**
      * @param countQuery the count to run instead of "select count(alias) from ... where ...": an equivalent that the
-     *                   database answers faster, taking the same parameters; null for the plain count
+     *                   database answers faster, taking some or all of the filters' parameters; null for the plain count
      */
     public static <R> Page<R> page(String select, String from, String alias, Filters filters, PageRequest request,
                                    Class<R> rowType, String countQuery) {
@@ -42,7 +42,8 @@ public final class Paging {
         return Page.of(rows.getResultList(), request, total);
     }
 
+    /** Binds the parameters the query declares (a count query may need fewer than the filters hold). */
     private static void bind(TypedQuery<?> query, Map<String, Object> parameters) {
-        parameters.forEach(query::setParameter);
+        query.getParameters().forEach(p -> query.setParameter(p.getName(), parameters.get(p.getName())));
     }
 }
