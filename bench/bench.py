@@ -185,7 +185,11 @@ def main():
     ap.add_argument("--out", help="also write the markdown report to this file")
     ap.add_argument("--java-opts", default="",
                     help="JVM options and -D settings for the service, e.g. '-Xmx160m -Ddigest.read-cache.enabled=false'")
+    ap.add_argument("--load-only", action="store_true",
+                    help="generate and load the data, keep the folder and stop (no app run, no wrk, no nginx)")
     a = ap.parse_args()
+    if a.load_only:
+        a.keep = True
     conns = [int(c) for c in a.conns.split(",")]
     for p in (APP_PORT, NGINX_PORT):
         if not port_free(p):
@@ -230,6 +234,10 @@ def main():
         shutil.rmtree(csvs)
         log("data ready: %.1f s (generate %.1f, schema %.1f, load %.1f)" % (
             facts["data_total_s"], facts["generate_s"], facts["schema_s"], facts["load_s"]))
+        if a.load_only:
+            log("database (H2 file, user/password digest/digest):", os.path.join(data, "digest.mv.db"))
+            log("start the app on it with -Ddigest.data-dir=%s -Ddigest.demo.enabled=false" % data)
+            return
 
         # ---- start the service on the loaded data
         facts["startup_s"] = app.start()

@@ -2,6 +2,7 @@ package com.digestapi.article;
 
 import com.digestapi.common.TrackedEntity;
 import com.digestapi.issue.Issue;
+import com.digestapi.issue.IssueStatus;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
 import jakarta.persistence.CollectionTable;
@@ -69,6 +70,17 @@ public class Article extends TrackedEntity {
     @Column(name = "search_text", nullable = false, length = 60000)
     public String searchText;
 
+    /**
+     * Copies of the issue's status and date, which public lists and feeds filter and sort by without joining the
+     * issue (see V3__article_list_keys.sql); set by {@link #placeIn}, and by IssueService when the issue changes.
+     * Views are built field by field ({@link ArticleView}), so they never reach a response.
+     */
+    @Column(name = "issue_published", nullable = false)
+    public boolean issuePublished;
+
+    @Column(name = "issue_published_on", nullable = false)
+    public LocalDate issuePublishedOn;
+
     @ElementCollection
     @CollectionTable(name = "article_quote", joinColumns = @JoinColumn(name = "article_id"))
     @OrderColumn(name = "position")
@@ -78,4 +90,11 @@ public class Article extends TrackedEntity {
     @JoinTable(name = "article_topic", joinColumns = @JoinColumn(name = "article_id"),
             inverseJoinColumns = @JoinColumn(name = "topic_id"))
     public Set<Topic> topics = new HashSet<>();
+
+    /** Puts the article into the issue and copies from it what lists and feeds filter and sort by. */
+    public void placeIn(Issue issue) {
+        this.issue = issue;
+        this.issuePublished = issue.status == IssueStatus.PUBLISHED;
+        this.issuePublishedOn = issue.publishedOn;
+    }
 }

@@ -1,11 +1,7 @@
 package com.digestapi.feed;
 
-import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
-import com.digestapi.common.Page;
-import com.digestapi.common.PageRequest;
-import com.digestapi.common.PageRequest.SortOrder;
 import com.digestapi.issue.Issue;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
@@ -28,10 +24,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FeedService {
 
-    /** Newest issue first, then the issue's own order. */
-    private static final List<SortOrder> NEWEST_FIRST =
-            List.of(new SortOrder("a.issue.publishedOn", true), new SortOrder("a.position", false));
-
     private final ArticleService articles;
     private final String title;
     private final String description;
@@ -45,14 +37,14 @@ public class FeedService {
     }
 
     public Feed feed(FeedQuery query, URI baseUri, URI self) {
-        Page<ArticleView> page = articles.list(ArticleFilter.published(query.topics(), query.outlets()),
-                new PageRequest(0, query.limit(), NEWEST_FIRST));
+        // Newest issue first, then the issue's own order; no count: a feed shows no total.
+        List<ArticleView> items = articles.newest(query.topics(), query.outlets(), query.limit());
         Map<Long, Issue> issues = byId(Issue.<Issue>list("id in ?1",
-                ids(page.items(), ArticleView::issueId)), i -> i.id);
+                ids(items, ArticleView::issueId)), i -> i.id);
         Map<Long, Outlet> outlets = byId(Outlet.<Outlet>list("id in ?1",
-                ids(page.items(), a -> a.outlet().id())), o -> o.id);
+                ids(items, a -> a.outlet().id())), o -> o.id);
         List<Feed.Entry> entries = new ArrayList<>();
-        for (ArticleView article : page.items()) {
+        for (ArticleView article : items) {
             Issue issue = issues.get(article.issueId());
             Outlet outlet = outlets.get(article.outlet().id());
             entries.add(new Feed.Entry(

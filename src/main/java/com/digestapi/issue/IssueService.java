@@ -116,10 +116,17 @@ public class IssueService {
         String slug = input.slug() != null ? input.slug()
                 : issue.slug != null ? issue.slug : Slugs.unique(Issue.class, slugFor(input.title(), input.publishedOn()));
         Uniqueness.require(Issue.class, "slug", slug, issue.id);
+        IssueStatus status = input.status() == null ? IssueStatus.DRAFT : input.status();
+        boolean listKeysChange = issue.id != null
+                && (status != issue.status || !input.publishedOn().equals(issue.publishedOn));
         issue.slug = slug;
         issue.title = input.title().strip();
         issue.publishedOn = input.publishedOn();
         issue.intro = input.intro() == null || input.intro().isBlank() ? null : input.intro().strip();
-        issue.status = input.status() == null ? IssueStatus.DRAFT : input.status();
+        issue.status = status;
+        if (listKeysChange) {
+            // Its articles carry copies of status and date for lists and feeds; they change in the same transaction.
+            articles.issueChanged(issue);
+        }
     }
 }

@@ -29,7 +29,7 @@ public class OutletService {
     private static final String WITH_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o)";
     /** What readers see: articles of draft issues do not count. */
     private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o"
-            + " and a.issue.status = com.digestapi.issue.IssueStatus.PUBLISHED)";
+            + " and a.issuePublished = true)";
 
     private final MergePatch mergePatch;
     private final Viewer viewer;

@@ -29,7 +29,7 @@ public class TopicService {
             "select t, (select count(a) from Article a join a.topics tagged where tagged.id = t.id)";
     /** What readers see: articles of draft issues do not count. */
     private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select t, (select count(a) from Article a join a.topics tagged"
-            + " where tagged.id = t.id and a.issue.status = com.digestapi.issue.IssueStatus.PUBLISHED)";
+            + " where tagged.id = t.id and a.issuePublished = true)";
 
     private final MergePatch mergePatch;
     private final Viewer viewer;
