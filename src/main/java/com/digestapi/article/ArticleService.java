@@ -11,6 +11,7 @@ import com.digestapi.common.Problem.FieldError;
 import com.digestapi.common.ProblemException;
 import com.digestapi.common.Slugs;
 import com.digestapi.common.SortFields;
+import com.digestapi.common.TrackedEntity;
 import com.digestapi.common.Uniqueness;
 import com.digestapi.common.Viewer;
 import com.digestapi.issue.Issue;
@@ -263,9 +264,13 @@ public class ArticleService {
      * (in the caller's transaction). The version stays: what readers see of the articles did not change.
      */
     public void issueChanged(Issue issue) {
-        em().createQuery("update Article a set a.issuePublished = :published, a.issuePublishedOn = :publishedOn"
+        // Articles that appear to (or vanish from) readers count as changed then, so partners syncing with
+        // updatedSince pick up a newly published issue; their representation itself (and ETag) is unchanged.
+        em().createQuery("update Article a set a.issuePublished = :published, a.issuePublishedOn = :publishedOn,"
+                        + " a.updatedAt = case when a.issuePublished <> :published then :now else a.updatedAt end"
                         + " where a.issue.id = :issue")
                 .setParameter("published", issue.status == IssueStatus.PUBLISHED)
+                .setParameter("now", TrackedEntity.now())
                 .setParameter("publishedOn", issue.publishedOn)
                 .setParameter("issue", issue.id)
                 .executeUpdate();

@@ -87,7 +87,12 @@ class ListKeysMaintenanceTest {
         assertEquals(total, anonymousTotal(), "drafts are not counted on the front page");
         anonymous().get("/api/v1/outlets/{id}", outlet).then().body("articleCount", is(0));
 
+        String beforePublishing = java.time.Instant.now().toString();
         patchIssue(issue, Map.of("status", "PUBLISHED"));
+        // Partners syncing with updatedSince see the articles that just became visible.
+        anonymous().queryParam("outlet", outletSlug).queryParam("updatedSince", beforePublishing)
+                .get("/api/v1/articles").then().statusCode(200)
+                .body("items.id", equalTo(List.of(first, second))).header("X-Total-Count", "2");
         // Same outlet date for both: the id breaks the tie of the default order (-publishedOn, id).
         assertEquals(List.of(first, second), anonymousByOutlet());
         assertEquals(List.of(first, second), anonymousFeed(), "the issue's own order");
