@@ -1,6 +1,7 @@
 package com.digestapi.common;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -46,7 +47,8 @@ public class ContentVersion {
     private volatile Confirmed confirmed;
     private long localChanges;
 
-    ContentVersion(AgroalDataSource dataSource, TransactionSynchronizationRegistry transactions,
+    ContentVersion(@DataSource("content-version") AgroalDataSource dataSource,
+                   TransactionSynchronizationRegistry transactions,
                    @ConfigProperty(name = "digest.read-cache.max-staleness", defaultValue = "1S") Duration maxStaleness) {
         this.dataSource = dataSource;
         this.transactions = transactions;
