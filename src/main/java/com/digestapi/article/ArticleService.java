@@ -67,6 +67,12 @@ public class ArticleService {
      * (a sort of their matches is cheaper), so their queries do not lead with the flag and H2 starts from them.
      */
     private static final Set<String> WALKED_FILTERS = Set.of("published", "q", "from", "to");
+    /**
+     * A feed wants only its newest 50, so walking the feed order also pays for a topic filter: at 100,000 articles a
+     * topic feed took 21-78 ms walking against 51-1,004 ms sorting the topic's 1,600-15,000 matches (H2). A rare
+     * outlet's 330 articles are still cheaper to sort.
+     */
+    private static final Set<String> WALKED_FEED_FILTERS = Set.of("published", "topics");
 
     private final MergePatch mergePatch;
     private final Viewer viewer;
@@ -95,7 +101,8 @@ public class ArticleService {
      */
     public List<ArticleView> newest(List<String> topics, List<String> outlets, int limit) {
         Filters filters = filterOf(ArticleFilter.published(topics, outlets));
-        String order = " order by " + (walksVisibleIndex(filters) ? PUBLIC_ORDER_LEAD + ", " : "") + FEED_ORDER;
+        boolean walks = WALKED_FEED_FILTERS.containsAll(filters.parameters().keySet());
+        String order = " order by " + (walks ? PUBLIC_ORDER_LEAD + ", " : "") + FEED_ORDER;
         TypedQuery<Long> query = em().createQuery("select a.id from Article a" + filters.where() + order, Long.class)
                 .setMaxResults(limit);
         filters.parameters().forEach(query::setParameter);
