@@ -268,11 +268,11 @@ public class ArticleService {
 
     /**
      * After an issue's status or date changed: the copies its articles carry for lists and feeds, in one statement
-     * (in the caller's transaction). The version stays: what readers see of the articles did not change.
+     * (in the caller's transaction). Articles that appear to (or vanish from) readers get a new updatedAt, so partners
+     * syncing with updatedSince pick up a newly published issue; their version stays, as their representation (and
+     * ETag) is unchanged.
      */
     public void issueChanged(Issue issue) {
-        // Articles that appear to (or vanish from) readers count as changed then, so partners syncing with
-        // updatedSince pick up a newly published issue; their representation itself (and ETag) is unchanged.
         em().createQuery("update Article a set a.issuePublished = :published, a.issuePublishedOn = :publishedOn,"
                         + " a.updatedAt = case when a.issuePublished <> :published then :now else a.updatedAt end"
                         + " where a.issue.id = :issue")

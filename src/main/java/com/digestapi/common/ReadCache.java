@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -110,7 +111,7 @@ public class ReadCache {
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         response.getStringHeaders().forEach((name, values) -> {
-            if (!NOT_STORED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            if (!NOT_STORED.contains(name.toLowerCase(Locale.ROOT))) {
                 values.forEach(value -> headers.add(Map.entry(name, value)));
             }
         });

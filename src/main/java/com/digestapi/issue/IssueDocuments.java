@@ -1,9 +1,9 @@
 package com.digestapi.issue;
 
-import com.digestapi.common.ContentWrite;
 import com.digestapi.article.ArticleContent;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
+import com.digestapi.common.ContentWrite;
 import com.digestapi.common.Problem.FieldError;
 import com.digestapi.common.ProblemException;
 import com.digestapi.common.Slugs;

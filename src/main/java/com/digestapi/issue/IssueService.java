@@ -1,9 +1,9 @@
 package com.digestapi.issue;
 
-import com.digestapi.common.ContentWrite;
 import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
+import com.digestapi.common.ContentWrite;
 import com.digestapi.common.ETags;
 import com.digestapi.common.Filters;
 import com.digestapi.common.MergePatch;
