@@ -1,6 +1,6 @@
 package com.digestapi.account;
 
-import com.digestapi.common.Viewer;
+import com.digestapi.security.Viewer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.security.jpa.Password;
 import io.quarkus.security.jpa.PasswordType;

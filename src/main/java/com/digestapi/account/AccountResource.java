@@ -1,6 +1,6 @@
 package com.digestapi.account;
 
-import com.digestapi.common.Viewer;
+import com.digestapi.security.Viewer;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

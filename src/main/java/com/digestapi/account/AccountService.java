@@ -1,7 +1,7 @@
 package com.digestapi.account;
 
-import com.digestapi.common.ProblemException;
-import com.digestapi.common.TrackedEntity;
+import com.digestapi.problem.ProblemException;
+import com.digestapi.persistence.TrackedEntity;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

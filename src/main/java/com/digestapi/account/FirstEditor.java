@@ -1,6 +1,6 @@
 package com.digestapi.account;
 
-import com.digestapi.common.TrackedEntity;
+import com.digestapi.persistence.TrackedEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,6 @@
 package com.digestapi.article;
 
-import com.digestapi.common.TrackedEntity;
+import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.issue.Issue;
 import com.digestapi.issue.IssueStatus;
 import com.digestapi.outlet.Outlet;

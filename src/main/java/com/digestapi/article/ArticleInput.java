@@ -1,7 +1,7 @@
 package com.digestapi.article;
 
-import com.digestapi.common.Slugs;
-import com.digestapi.common.WebUrl;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.web.WebUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

@@ -1,9 +1,9 @@
 package com.digestapi.article;
 
-import com.digestapi.common.ListParams;
-import com.digestapi.common.PageRequest;
-import com.digestapi.common.QueryParser;
-import com.digestapi.common.SortFields;
+import com.digestapi.listing.ListParams;
+import com.digestapi.listing.PageRequest;
+import com.digestapi.listing.QueryParser;
+import com.digestapi.listing.SortFields;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package com.digestapi.feed;
 
-import com.digestapi.common.QueryParser;
+import com.digestapi.listing.QueryParser;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

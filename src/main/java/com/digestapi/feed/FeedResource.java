@@ -1,6 +1,6 @@
 package com.digestapi.feed;
 
-import com.digestapi.common.ETags;
+import com.digestapi.caching.ETags;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BeanParam;

@@ -1,6 +1,6 @@
 package com.digestapi.issue;
 
-import com.digestapi.common.TrackedEntity;
+import com.digestapi.persistence.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,8 +1,8 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.QuoteBody;
-import com.digestapi.common.Slugs;
-import com.digestapi.common.WebUrl;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.web.WebUrl;
 import com.digestapi.outlet.OutletInput;
 import com.digestapi.topic.TopicInput;
 import jakarta.validation.Valid;

@@ -1,6 +1,6 @@
 package com.digestapi.issue;
 
-import com.digestapi.common.Slugs;
+import com.digestapi.persistence.Slugs;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

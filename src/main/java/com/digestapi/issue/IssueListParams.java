@@ -1,8 +1,8 @@
 package com.digestapi.issue;
 
-import com.digestapi.common.ListParams;
-import com.digestapi.common.PageRequest;
-import com.digestapi.common.QueryParser;
+import com.digestapi.listing.ListParams;
+import com.digestapi.listing.PageRequest;
+import com.digestapi.listing.QueryParser;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

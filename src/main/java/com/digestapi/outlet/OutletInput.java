@@ -1,7 +1,7 @@
 package com.digestapi.outlet;
 
-import com.digestapi.common.Slugs;
-import com.digestapi.common.WebUrl;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.web.WebUrl;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

@@ -1,8 +1,8 @@
 package com.digestapi.topic;
 
-import com.digestapi.common.ListParams;
-import com.digestapi.common.PageRequest;
-import com.digestapi.common.QueryParser;
+import com.digestapi.listing.ListParams;
+import com.digestapi.listing.PageRequest;
+import com.digestapi.listing.QueryParser;
 
 /** Query parameters of GET /topics. */
 public class TopicListParams extends ListParams {

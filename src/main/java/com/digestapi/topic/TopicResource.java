@@ -1,12 +1,12 @@
 package com.digestapi.topic;
 
-import com.digestapi.common.Created;
-import com.digestapi.common.Ids;
-import com.digestapi.common.MergePatch;
-import com.digestapi.common.Page;
-import com.digestapi.common.PagedResponses;
-import com.digestapi.common.Problem;
-import com.digestapi.common.Viewer;
+import com.digestapi.web.Created;
+import com.digestapi.web.Ids;
+import com.digestapi.web.MergePatch;
+import com.digestapi.listing.Page;
+import com.digestapi.listing.PagedResponses;
+import com.digestapi.problem.Problem;
+import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

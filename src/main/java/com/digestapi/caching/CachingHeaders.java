@@ -1,0 +1,38 @@
+package com.digestapi.caching;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Lets browsers and CDNs keep anonymous reads for a short, configurable time. What an editor reads may include drafts,
+ * so it is never stored; reads vary with the Authorization header for that reason. Writes are never stored.
+ */
+public class CachingHeaders {
+
+    private final long maxAge;
+
+    CachingHeaders(@ConfigProperty(name = "digest.http.cache-max-age", defaultValue = "30") long maxAge) {
+        this.maxAge = maxAge;
+    }
+
+    @ServerResponseFilter
+    public void cacheControl(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)
+                || !request.getUriInfo().getPath().startsWith("/api/")) {
+            return;
+        }
+        String method = request.getMethod();
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        boolean anonymous = request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
+        int status = response.getStatus();
+        String policy = read && anonymous && (status == 200 || status == 304) ? "public, max-age=" + maxAge
+                : read && !anonymous ? "private, no-store" : "no-store";
+        response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, policy);
+        if (read) {
+            response.getHeaders().add(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION);
+        }
+    }
+}

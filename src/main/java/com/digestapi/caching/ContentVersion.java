@@ -1,0 +1,138 @@
+package com.digestapi.caching;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
+import io.quarkus.hibernate.orm.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The version of the content all instances share: a counter in the database that every content write increments in
+ * its own transaction. Each instance re-reads it in the background and forgets it at once after a local write, so a
+ * version is "current" only when it was confirmed less than {@code digest.read-cache.max-staleness} ago; that bounds
+ * how long one instance can miss another instance's write, and makes an instance read its own writes immediately.
+ */
+@ApplicationScoped
+public class ContentVersion {
+
+    private static final Logger LOG = Logger.getLogger(ContentVersion.class);
+    private static final String INCREMENTED = ContentVersion.class.getName() + ".incremented";
+
+    private record Confirmed(long version, long checkedAtNanos) {
+    }
+
+    private final AgroalDataSource dataSource;
+    private final TransactionSynchronizationRegistry transactions;
+    private final long maxStalenessNanos;
+    private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "content-version-check");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile Confirmed confirmed;
+    private long localChanges;
+
+    ContentVersion(@DataSource("content-version") AgroalDataSource dataSource,
+                   TransactionSynchronizationRegistry transactions,
+                   @ConfigProperty(name = "digest.read-cache.max-staleness", defaultValue = "1S") Duration maxStaleness) {
+        this.dataSource = dataSource;
+        this.transactions = transactions;
+        this.maxStalenessNanos = maxStaleness.toNanos();
+    }
+
+    void start(@Observes StartupEvent start) {
+        // Three checks per staleness period: one slow or lost check does not yet make the version unconfirmed.
+        long period = Math.max(TimeUnit.NANOSECONDS.toMillis(maxStalenessNanos) / 3, 10);
+        checker.scheduleWithFixedDelay(this::check, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent stop) {
+        checker.shutdownNow();
+    }
+
+    /** The version confirmed within the staleness bound; empty while it is unknown (a read must go to the database). */
+    public OptionalLong current() {
+        Confirmed current = confirmed;
+        if (current == null || System.nanoTime() - current.checkedAtNanos() > maxStalenessNanos) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(current.version());
+    }
+
+    /**
+     * Increments the version once per transaction, after flushing the write, so that the counter row is locked only
+     * from this last statement to the commit (and no writer waits for it while holding other locks).
+     */
+    void incrementInCurrentTransaction() {
+        if (transactions.getResource(INCREMENTED) != null) {
+            return;
+        }
+        transactions.putResource(INCREMENTED, Boolean.TRUE);
+        Panache.getEntityManager().flush();
+        Panache.getEntityManager().createNativeQuery("update content_version set version = version + 1 where id = 1")
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    changedHere();
+                }
+            }
+        });
+    }
+
+    private void changedHere() {
+        synchronized (this) {
+            localChanges++;
+            confirmed = null;
+        }
+        checker.execute(this::check);
+    }
+
+    private void check() {
+        long changesBefore;
+        synchronized (this) {
+            changesBefore = localChanges;
+        }
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("select version from content_version where id = 1")) {
+            if (!row.next()) {
+                throw new IllegalStateException("content_version has no row");
+            }
+            long version = row.getLong(1);
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            synchronized (this) {
+                // A local write that committed while this check ran may not be in what it read.
+                if (localChanges == changesBefore) {
+                    confirmed = new Confirmed(version, started);
+                }
+            }
+        } catch (Exception e) {
+            // Unconfirmed for now: reads go to the database until a check succeeds again.
+            LOG.debugf("Content version check failed: %s", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package com.digestapi.listing;
+
+
+import java.util.List;
+import java.util.function.Function;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The envelope of every list response: one page of items and where it sits in the whole result. */
+public record Page<T>(
+        @Schema(required = true) List<T> items,
+        @Schema(description = "0-based page number.", examples = "0", required = true) int page,
+        @Schema(description = "Requested page size (1..100).", examples = "20", required = true) int size,
+        @Schema(description = "Items matching the filters, on all pages.", examples = "8", required = true) long totalItems,
+        @Schema(description = "Pages at this size.", examples = "1", required = true) long totalPages) {
+
+    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
+        long pages = (totalItems + request.size() - 1) / request.size();
+        return new Page<>(items, request.page(), request.size(), totalItems, pages);
+    }
+
+    public <R> Page<R> map(Function<? super T, R> mapper) {
+        return new Page<R>(items.stream().<R>map(mapper).toList(), page, size, totalItems, totalPages);
+    }
+}

@@ -1,0 +1,180 @@
+package com.digestapi.listing;
+
+import com.digestapi.persistence.Slugs;
+import com.digestapi.problem.ProblemException;
+
+import com.digestapi.listing.PageRequest.SortOrder;
+import com.digestapi.problem.Problem.FieldError;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Parses query parameters strictly, collecting every malformed one so one 400 names them all. */
+public final class QueryParser {
+
+    private static final Pattern SLUG = Pattern.compile(Slugs.PATTERN);
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public int integer(String name, String raw, int min, int max, int fallback) {
+        if (isAbsent(raw)) {
+            return fallback;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value >= min && value <= max) {
+                return (int) value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be an integer from " + min + " to " + max));
+        return fallback;
+    }
+
+    public Long id(String name, String raw) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        try {
+            long value = Long.parseLong(raw.trim());
+            if (value > 0) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a positive integer id"));
+        return null;
+    }
+
+    public LocalDate date(String name, String raw) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(raw.trim());
+            if (isStorableYear(date.getYear())) {
+                return date;
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be a date (yyyy-MM-dd)"));
+        return null;
+    }
+
+    public Instant instant(String name, String raw) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        try {
+            OffsetDateTime instant = OffsetDateTime.parse(raw.trim());
+            if (isStorableYear(instant.getYear())) {
+                return instant.toInstant();
+            }
+        } catch (DateTimeParseException ignored) {
+            // reported below
+        }
+        errors.add(new FieldError(name, "must be an ISO-8601 instant with offset, e.g. 2024-10-05T00:00:00Z"));
+        return null;
+    }
+
+    /** Years 1..9999, what yyyy-MM-dd writes: beyond, H2 silently compares wrong and PostgreSQL fails. */
+    private static boolean isStorableYear(int year) {
+        return year >= 1 && year <= 9999;
+    }
+
+    public List<String> slugs(String name, List<String> raw) {
+        List<String> slugs = new ArrayList<>();
+        for (String value : raw == null ? List.<String>of() : raw) {
+            if (isAbsent(value)) {
+                continue;
+            }
+            String slug = value.trim();
+            if (slug.length() > Slugs.MAX_LENGTH || !SLUG.matcher(slug).matches()) {
+                errors.add(new FieldError(name, "must be a slug (lowercase letters, digits and single hyphens)"));
+            } else if (!slugs.contains(slug)) {
+                slugs.add(slug);
+            }
+        }
+        return slugs;
+    }
+
+    /** Free text for a case-insensitive search; blank means no search. */
+    public String text(String name, String raw, int maxLength) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        String text = raw.strip();
+        if (text.length() > maxLength) {
+            errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
+            return null;
+        }
+        if (text.indexOf('\0') >= 0) {
+            errors.add(new FieldError(name, "must not contain NUL characters"));
+            return null;
+        }
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    public String matching(String name, String raw, Pattern pattern, String expectation) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        String value = raw.trim();
+        if (!pattern.matcher(value).matches()) {
+            errors.add(new FieldError(name, "must be " + expectation));
+            return null;
+        }
+        return value;
+    }
+
+    public <E extends Enum<E>> E enumeration(String name, String raw, Class<E> type) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equalsIgnoreCase(raw.trim())) {
+                return constant;
+            }
+        }
+        errors.add(new FieldError(name, "must be one of " + List.of(type.getEnumConstants())));
+        return null;
+    }
+
+    public void notAfter(String fromName, LocalDate from, String toName, LocalDate to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new FieldError(fromName, "must not be after " + toName));
+        }
+    }
+
+    public PageRequest page(String page, String size, String sort, SortFields fields) {
+        int pageNumber = integer("page", page, 0, PageRequest.MAX_PAGE, 0);
+        int pageSize = integer("size", size, 1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE);
+        List<String> unknown = new ArrayList<>();
+        List<SortOrder> orders = fields.parse(isAbsent(sort) ? fields.defaultSort() : sort, unknown);
+        if (!unknown.isEmpty()) {
+            String shown = unknown.stream().map(u -> u.length() > 40 ? u.substring(0, 40) + "…" : u)
+                    .map(u -> "'" + u + "'").reduce((a, b) -> a + ", " + b).orElse("");
+            errors.add(new FieldError("sort", "has unknown field " + shown + "; allowed: "
+                    + String.join(", ", fields.paths().keySet()) + " (prefix - for descending)"));
+        }
+        return new PageRequest(pageNumber, pageSize, orders);
+    }
+
+    /** Ends parsing: a 400 naming every malformed parameter, or nothing. */
+    public void validate() {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static boolean isAbsent(String raw) {
+        return raw == null || raw.isBlank();
+    }
+}

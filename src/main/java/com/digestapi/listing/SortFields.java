@@ -1,0 +1,38 @@
+package com.digestapi.listing;
+
+import com.digestapi.listing.PageRequest.SortOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The fields a list can be sorted by (API name to HQL path) and its default order. */
+public record SortFields(Map<String, String> paths, String defaultSort) {
+
+    public static SortFields of(String alias, String defaultSort, String... fields) {
+        Map<String, String> paths = new LinkedHashMap<>();
+        for (String field : fields) {
+            paths.put(field, alias + "." + field);
+        }
+        return new SortFields(paths, defaultSort);
+    }
+
+    /** Parses "-publishedOn,headline"; null when a field is unknown (the caller reports it). */
+    List<SortOrder> parse(String raw, List<String> unknown) {
+        List<SortOrder> orders = new ArrayList<>();
+        for (String token : raw.split(",", -1)) {
+            String field = token.trim();
+            boolean descending = field.startsWith("-");
+            if (descending || field.startsWith("+")) {
+                field = field.substring(1);
+            }
+            String path = paths.get(field);
+            if (path == null) {
+                unknown.add(field);
+            } else if (orders.stream().noneMatch(o -> o.path().equals(path))) {
+                orders.add(new SortOrder(path, descending));
+            }
+        }
+        return orders;
+    }
+}

@@ -1,0 +1,143 @@
+package com.digestapi.openapi;
+
+import com.digestapi.listing.Page;
+import com.digestapi.listing.PagedResponses;
+import com.digestapi.problem.Problem;
+import com.digestapi.problem.ProblemType;
+import com.digestapi.web.MergePatch;
+
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.headers.Header;
+import org.eclipse.microprofile.openapi.models.media.Content;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+/**
+ * Completes the generated OpenAPI document with what every operation shares, so no annotation repeats it: the
+ * problem responses each operation can give, and the paging headers of list responses.
+ */
+public class OpenApiFilter implements OASFilter {
+
+    private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String JSON = "application/json";
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getPaths() == null) {
+            return;
+        }
+        for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean hasId = path.getKey().contains("{");
+            boolean versioned = path.getKey().matches(".*/\\{id}(/.*)?") && !path.getKey().endsWith("/articles");
+            for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
+                complete(entry.getKey(), entry.getValue(), hasId, versioned);
+            }
+        }
+    }
+
+    /** @param versioned whether the path names one resource that has an ETag, so writes to it honour If-Match */
+    private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId, boolean versioned) {
+        if (operation.getSecurity() == null) {
+            // Reads are public: an empty requirement means no authentication.
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
+        }
+        boolean hasQuery = operation.getParameters() != null
+                && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
+        if (hasQuery || hasBody || writes) {
+            problem(operation, ProblemType.VALIDATION, "Malformed JSON, a wrong type, an unknown property or an invalid"
+                    + " value in the body or a query parameter; errors[] names each field.");
+        }
+        if (hasId) {
+            problem(operation, ProblemType.NOT_FOUND, "No resource has this id.");
+        }
+        problem(operation, ProblemType.NOT_ACCEPTABLE, "The Accept header allows no media type the operation produces.");
+        if (writes) {
+            problem(operation, ProblemType.CONFLICT, "A slug or name is already taken, the resource is still in use,"
+                    + " or a concurrent change to the same resource won.");
+        }
+        if (hasBody && method == PathItem.HttpMethod.PATCH) {
+            // PATCH takes a merge patch as plain application/json too (the resources consume both).
+            Content body = operation.getRequestBody().getContent();
+            if (body != null && body.getMediaType(MergePatch.MEDIA_TYPE) != null
+                    && body.getMediaType(JSON) == null) {
+                body.addMediaType(JSON, body.getMediaType(MergePatch.MEDIA_TYPE));
+            }
+        }
+        if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()
+                && !operation.getSecurity().get(0).getSchemes().isEmpty()) {
+            problem(operation, ProblemType.UNAUTHORIZED, "No credentials, or wrong ones (the response carries"
+                    + " WWW-Authenticate: Basic).");
+            problem(operation, ProblemType.FORBIDDEN, "The account lacks the editor role, or the browser origin may not write.");
+        }
+        boolean conditionalWrite = versioned && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
+                || method == PathItem.HttpMethod.DELETE);
+        if (conditionalWrite) {
+            if (operation.getParameters() != null) {
+                operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName())).toList()
+                        .forEach(operation::removeParameter);
+            }
+            operation.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER)
+                    .description("The ETag you read; the write happens only if the resource still has it (else 412).")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            problem(operation, ProblemType.PRECONDITION_FAILED, "If-Match does not match the current ETag.");
+        }
+        if (method == PathItem.HttpMethod.GET && operation.getResponses().getAPIResponse("200") != null
+                && !operation.getResponses().hasAPIResponse("304")) {
+            operation.addParameter(OASFactory.createParameter().name("If-None-Match").in(Parameter.In.HEADER)
+                    .description("An ETag you hold; 304 without a body if it is still current.")
+                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            operation.getResponses().addAPIResponse("304", OASFactory.createAPIResponse()
+                    .description("Not modified: the ETag in If-None-Match is current."));
+        }
+        if (hasBody) {
+            problem(operation, ProblemType.PAYLOAD_TOO_LARGE, "The body is larger than 1 MiB.");
+            problem(operation, ProblemType.UNSUPPORTED_MEDIA_TYPE, "The Content-Type is not one the operation accepts.");
+        }
+        APIResponse ok = operation.getResponses().getAPIResponse("200");
+        if (ok != null && isPage(ok)) {
+            ok.addHeader(PagedResponses.TOTAL_COUNT, header("Number of items matching the filters, on all pages.",
+                    OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
+            ok.addHeader("Link", header("RFC 8288 links to the first, prev, next and last pages (absolute URLs that keep"
+                    + " the other query parameters).", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+        }
+        APIResponse created = operation.getResponses().getAPIResponse("201");
+        if (created != null) {
+            created.addHeader("Location", header("Absolute URL of the new resource.",
+                    OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
+        }
+    }
+
+    private static boolean isPage(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaTypes().values().stream()
+                .anyMatch(m -> m.getSchema() != null && m.getSchema().getRef() != null
+                        && m.getSchema().getRef().startsWith("#/components/schemas/Page"));
+    }
+
+    private static void problem(Operation operation, ProblemType type, String description) {
+        String code = String.valueOf(type.status);
+        APIResponse existing = operation.getResponses().getAPIResponse(code);
+        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        if (existing == null) {
+            operation.getResponses().addAPIResponse(code,
+                    OASFactory.createAPIResponse().description(description).content(content));
+        } else if (existing.getContent() == null || existing.getContent().getMediaTypes().isEmpty()) {
+            existing.content(content);
+            if (existing.getDescription() == null || existing.getDescription().equals("Bad Request")) {
+                existing.description(description);
+            }
+        }
+    }
+
+    private static Header header(String description, Schema schema) {
+        return OASFactory.createHeader().description(description).schema(schema);
+    }
+}

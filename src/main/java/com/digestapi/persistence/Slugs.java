@@ -1,0 +1,54 @@
+package com.digestapi.persistence;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.text.Normalizer;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Set;
+
+/** The one slug generator: URL-safe, readable identifiers made from names, titles and headlines. */
+public final class Slugs {
+
+    public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";
+    public static final int MAX_LENGTH = 120;
+    private static final int BASE_LENGTH = 80;
+
+    private Slugs() {
+    }
+
+    /** "Türkiye & Central Asia!" becomes "turkiye-central-asia"; text with no Latin letters or digits gives the fallback. */
+    public static String slugify(String text, String fallback) {
+        String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}", "")
+                .replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("['’`]", "")
+                .replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (plain.length() > BASE_LENGTH) {
+            plain = plain.substring(0, BASE_LENGTH);
+            int cut = plain.lastIndexOf('-');
+            plain = cut > BASE_LENGTH / 2 ? plain.substring(0, cut) : plain.replaceAll("-+$", "");
+        }
+        return plain.isEmpty() ? fallback : plain;
+    }
+
+    /** The base slug if no row of the entity has it, else the first free "base-2", "base-3", ... */
+    public static String unique(Class<?> entity, String base) {
+        Set<String> taken = new HashSet<>(Panache.getEntityManager()
+                .createQuery("select e.slug from " + entity.getSimpleName() + " e where e.slug = :base or e.slug like :prefix",
+                        String.class)
+                .setParameter("base", base)
+                .setParameter("prefix", base + "-%")
+                .getResultList());
+        if (!taken.contains(base)) {
+            return base;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.contains(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

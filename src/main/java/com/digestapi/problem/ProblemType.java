@@ -1,0 +1,56 @@
+package com.digestapi.problem;
+
+import jakarta.ws.rs.core.UriInfo;
+
+/** The kinds of problem the API reports; each has a dereferenceable type URI under /problems/{slug}. */
+public enum ProblemType {
+    VALIDATION("validation", 400, "Invalid request",
+            "A body field or query parameter has a value the contract does not allow; errors[] names each one."),
+    MALFORMED_JSON("malformed-json", 400, "Malformed JSON",
+            "The request body is not well-formed JSON, or a value has the wrong JSON type."),
+    UNAUTHORIZED("unauthorized", 401, "Authentication required",
+            "The operation needs the credentials of an editor (HTTP Basic)."),
+    FORBIDDEN("forbidden", 403, "Forbidden",
+            "The authenticated user lacks the role the operation needs."),
+    NOT_FOUND("not-found", 404, "Not found",
+            "No resource exists at this address, or it is not visible to you."),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed",
+            "The resource exists but does not support this HTTP method; the Allow header lists the ones it does."),
+    NOT_ACCEPTABLE("not-acceptable", 406, "Not acceptable",
+            "The resource cannot be represented in any media type the Accept header allows."),
+    CONFLICT("conflict", 409, "Conflict",
+            "The request conflicts with the current state: a slug or name already taken, or a resource still in use."),
+    PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed",
+            "The If-Match header does not match the resource's current ETag: somebody changed it first."),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",
+            "The request body is larger than the service accepts (1 MiB)."),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
+            "The request body's Content-Type is not one the operation accepts."),
+    INTERNAL("internal", 500, "Internal error",
+            "The service failed unexpectedly; the failure is logged. Retrying may help.");
+
+    public final String slug;
+    public final int status;
+    public final String title;
+    public final String description;
+
+    ProblemType(String slug, int status, String title, String description) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+        this.description = description;
+    }
+
+    public String uri(UriInfo uriInfo) {
+        return uriInfo.getBaseUriBuilder().path("problems").path(slug).build().toString();
+    }
+
+    public static ProblemType forStatus(int status) {
+        for (ProblemType type : values()) {
+            if (type.status == status && type != MALFORMED_JSON) {
+                return type;
+            }
+        }
+        return status >= 500 ? INTERNAL : VALIDATION;
+    }
+}

@@ -1,0 +1,83 @@
+package com.digestapi.web;
+
+import com.digestapi.problem.ProblemType;
+import com.digestapi.problem.Problems;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * CORS in two tiers: any origin may read (GET, HEAD), only the configured origins may write from a browser. A write
+ * from any other origin is refused with 403 before it reaches the API, so a page elsewhere cannot act for an editor.
+ */
+@ApplicationScoped
+public class Cors {
+
+    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match,"
+            + " If-Modified-Since";
+    private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, X-Total-Count";
+
+    private final List<String> readOrigins;
+    private final List<String> writeOrigins;
+    private final ObjectMapper mapper;
+
+    Cors(ObjectMapper mapper, @ConfigProperty(name = "digest.cors.read-origins", defaultValue = "*") List<String> readOrigins,
+         @ConfigProperty(name = "digest.cors.write-origins", defaultValue = "none") List<String> writeOrigins) {
+        this.mapper = mapper;
+        this.readOrigins = readOrigins;
+        this.writeOrigins = writeOrigins;
+    }
+
+    void installRoute(@Observes Router router) {
+        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(this::handle);
+    }
+
+    void handle(RoutingContext context) {
+        String origin = context.request().getHeader("Origin");
+        if (origin == null) {
+            context.next();
+            return;
+        }
+        String requested = context.request().getHeader("Access-Control-Request-Method");
+        boolean preflight = context.request().method() == HttpMethod.OPTIONS && requested != null;
+        String method = preflight ? requested.trim().toUpperCase(Locale.ROOT) : context.request().method().name();
+        boolean read = READS.contains(method);
+        boolean allowed = allows(read ? readOrigins : writeOrigins, origin);
+        var response = context.response();
+        response.headers().add("Vary", "Origin");
+        if (!allowed) {
+            if (preflight || !read) {
+                Problems.end(context, ProblemType.FORBIDDEN, "origin " + origin + " may not send " + method
+                        + " requests; see digest.cors.write-origins", mapper);
+                return;
+            }
+            context.next();
+            return;
+        }
+        response.putHeader("Access-Control-Allow-Origin", readOrigins.contains("*") && read ? "*" : origin);
+        if (preflight) {
+            response.setStatusCode(204)
+                    .putHeader("Access-Control-Allow-Methods", read ? "GET, HEAD, OPTIONS"
+                            : "GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE")
+                    .putHeader("Access-Control-Allow-Headers", ALLOWED_HEADERS)
+                    .putHeader("Access-Control-Max-Age", "600")
+                    .end();
+            return;
+        }
+        response.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
+        context.next();
+    }
+
+    private static boolean allows(List<String> origins, String origin) {
+        return origins.contains("*") || origins.contains(origin);
+    }
+}

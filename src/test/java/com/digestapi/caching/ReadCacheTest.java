@@ -1,0 +1,221 @@
+package com.digestapi.caching;
+
+
+import static com.digestapi.support.Api.anonymous;
+import static com.digestapi.support.Api.api;
+import static com.digestapi.support.Api.newArticle;
+import static com.digestapi.support.Api.newIssue;
+import static com.digestapi.support.Api.newOutlet;
+import static com.digestapi.support.Api.newTopic;
+import static com.digestapi.support.Api.raw;
+import static com.digestapi.support.Api.rawAnonymous;
+import static com.digestapi.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.digestapi.article.ArticleService;
+import com.digestapi.issue.IssueDocuments;
+import com.digestapi.issue.IssueService;
+import com.digestapi.outlet.OutletService;
+import com.digestapi.support.SqlStatements;
+import com.digestapi.topic.TopicService;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.transaction.Transactional;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Anonymous reads are answered from memory until the next content write: with the same bytes and headers, 304s
+ * included, without a statement; every write is read at once; editors always read through the database.
+ */
+@QuarkusTest
+public class ReadCacheTest {
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    ContentVersion contentVersion;
+
+    /** Makes a content write (a new topic) and waits until the instance has confirmed the new version. */
+    public static void dropCachedReads(ContentVersion contentVersion) {
+        newTopic();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (contentVersion.current().isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the content version is confirmed within 10 s");
+            Thread.onSpinWait();
+        }
+    }
+
+    private long statements(Supplier<Response> request, Response[] into) {
+        return SqlStatements.during(emf, () -> into[0] = request.get());
+    }
+
+    @Test
+    void aRepeatedAnonymousReadComesFromMemoryWithTheSameBytesAndHeaders() {
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        Response[] first = new Response[1];
+        Response[] second = new Response[1];
+        assertNotEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", outlet), first));
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", outlet), second));
+        second[0].then().statusCode(200)
+                .contentType(ContentType.JSON)
+                .header("ETag", first[0].header("ETag"))
+                .header("Cache-Control", "public, max-age=30")
+                .header("Vary", containsString("Authorization"))
+                .body("id", equalTo((int) outlet));
+        assertEquals(first[0].asString(), second[0].asString());
+    }
+
+    @Test
+    void aCachedReadStillHonoursAccept() {
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        rawAnonymous().accept("application/xml").get("/api/v1/outlets/{id}", outlet).then().statusCode(406)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aListKeepsItsPagingHeadersWhenItComesFromMemory() {
+        String name = unique("Cached outlet");
+        newOutlet(Map.of("name", name + " a"));
+        newOutlet(Map.of("name", name + " b"));
+        dropCachedReads(contentVersion);
+        Supplier<Response> page = () -> anonymous().queryParam("q", name).queryParam("size", 1).get("/api/v1/outlets");
+        Response[] first = new Response[1];
+        Response[] second = new Response[1];
+        assertEquals(2, statements(page, first));
+        assertEquals(0, statements(page, second));
+        second[0].then().statusCode(200)
+                .header("X-Total-Count", "2")
+                .header("Link", first[0].header("Link"))
+                .header("Link", containsString("rel=\"next\""))
+                .body("items[0].name", equalTo(name + " a"));
+        assertEquals(first[0].asString(), second[0].asString());
+    }
+
+    @Test
+    void conditionalReadsOfCachedRepresentationsAre304WithoutTheDatabase() {
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        String etag = anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).extract().header("ETag");
+        Response[] conditional = new Response[1];
+        assertEquals(0, statements(() -> anonymous().header("If-None-Match", etag).get("/api/v1/outlets/{id}", outlet),
+                conditional));
+        conditional[0].then().statusCode(304).header("ETag", etag).header("Cache-Control", "public, max-age=30")
+                .body(emptyString());
+        anonymous().header("If-None-Match", "\"other\"").get("/api/v1/outlets/{id}", outlet)
+                .then().statusCode(200).header("ETag", etag).body("id", equalTo((int) outlet));
+
+        Response feed = anonymous().get("/api/v1/feeds/articles.atom");
+        feed.then().statusCode(200);
+        Response[] feedAgain = new Response[1];
+        assertEquals(0, statements(() -> anonymous().header("If-Modified-Since", feed.header("Last-Modified"))
+                .get("/api/v1/feeds/articles.atom"), feedAgain));
+        feedAgain[0].then().statusCode(304).header("ETag", feed.header("ETag"))
+                .header("Last-Modified", feed.header("Last-Modified")).body(emptyString());
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/feeds/articles.atom"), feedAgain));
+        feedAgain[0].then().statusCode(200).contentType(containsString("application/atom+xml"))
+                .header("ETag", feed.header("ETag")).header("Last-Modified", feed.header("Last-Modified"));
+        assertEquals(feed.asString(), feedAgain[0].asString());
+    }
+
+    @Test
+    void everyWriteIsReadAtOnce() {
+        long outlet = newOutlet();
+        String name = unique("Renamed outlet");
+        dropCachedReads(contentVersion);
+        String before = anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).extract().header("ETag");
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).header("ETag", before);
+
+        api().contentType("application/merge-patch+json").body(Map.of("name", name))
+                .patch("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        String after = anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200)
+                .body("name", equalTo(name)).extract().header("ETag");
+        assertNotEquals(before, after);
+        anonymous().queryParam("q", name).get("/api/v1/outlets").then().statusCode(200)
+                .header("X-Total-Count", "1").body("items[0].name", equalTo(name));
+
+        api().delete("/api/v1/outlets/{id}", outlet).then().statusCode(204);
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(404);
+        anonymous().queryParam("q", name).get("/api/v1/outlets").then().statusCode(200).header("X-Total-Count", "0");
+    }
+
+    @Test
+    void publishingADraftShowsItToReadersAtOnce() {
+        long issue = newIssue("2186-03-04", "DRAFT");
+        String headline = unique("Draft headline");
+        newArticle(issue, newOutlet(), headline);
+        dropCachedReads(contentVersion);
+        for (int i = 0; i < 2; i++) {
+            anonymous().queryParam("q", headline).get("/api/v1/articles").then().statusCode(200)
+                    .header("X-Total-Count", "0");
+            anonymous().get("/api/v1/issues/{id}", issue).then().statusCode(404);
+        }
+        api().contentType("application/merge-patch+json").body(Map.of("status", "PUBLISHED"))
+                .patch("/api/v1/issues/{id}", issue).then().statusCode(200);
+        anonymous().queryParam("q", headline).get("/api/v1/articles").then().statusCode(200)
+                .header("X-Total-Count", "1").body("items[0].headline", equalTo(headline));
+        anonymous().get("/api/v1/issues/{id}", issue).then().statusCode(200).body("articles[0].headline", equalTo(headline));
+    }
+
+    @Test
+    void aRefusedWriteKeepsTheCachedReads() {
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        String etag = anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).extract().header("ETag");
+        api().contentType("application/merge-patch+json").header("If-Match", "\"stale\"").body(Map.of("country", "FR"))
+                .patch("/api/v1/outlets/{id}", outlet).then().statusCode(412);
+        raw().contentType("application/merge-patch+json").body(Map.of("name", ""))
+                .patch("/api/v1/outlets/{id}", outlet).then().statusCode(400);
+        Response[] again = new Response[1];
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", outlet), again));
+        again[0].then().statusCode(200).header("ETag", etag);
+    }
+
+    @Test
+    void editorsReadThroughTheDatabase() {
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        Response[] read = new Response[1];
+        for (int i = 0; i < 2; i++) {
+            assertNotEquals(0, statements(() -> api().get("/api/v1/outlets/{id}", outlet), read));
+            read[0].then().statusCode(200).header("Cache-Control", "private, no-store");
+        }
+    }
+
+    @Test
+    void theCacheReportsItsHitsAndMisses() {
+        RestAssured.given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("cache_gets_total{cache=\"digest.read-cache\",result=\"hit\"}"))
+                .body(containsString("cache_gets_total{cache=\"digest.read-cache\",result=\"miss\"}"));
+    }
+
+    /** A write the content version does not see would leave readers on stale copies until the next write. */
+    @Test
+    void everyTransactionalContentServiceMethodMovesTheVersion() {
+        Stream.of(ArticleService.class, IssueService.class, IssueDocuments.class, OutletService.class, TopicService.class)
+                .flatMap(service -> Stream.of(service.getDeclaredMethods()))
+                .filter(method -> method.isAnnotationPresent(Transactional.class)
+                        && method.getAnnotation(Transactional.class).value() != Transactional.TxType.MANDATORY)
+                .forEach(method -> assertTrue(method.isAnnotationPresent(ContentWrite.class), method::toString));
+        Method create = Stream.of(ArticleService.class.getDeclaredMethods())
+                .filter(m -> m.getName().equals("create")).findFirst().orElseThrow();
+        assertTrue(create.isAnnotationPresent(ContentWrite.class));
+    }
+}

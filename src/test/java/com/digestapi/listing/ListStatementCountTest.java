@@ -1,0 +1,171 @@
+package com.digestapi.listing;
+
+import com.digestapi.caching.ContentVersion;
+
+import static com.digestapi.support.Api.anonymous;
+import static com.digestapi.support.Api.api;
+import static com.digestapi.support.Api.rawAnonymous;
+import static com.digestapi.support.Api.raw;
+import static com.digestapi.support.Api.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.digestapi.caching.ReadCacheTest;
+import com.digestapi.support.ListSupport;
+import com.digestapi.support.SqlStatements;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A list costs a fixed, small number of SQL statements whatever its page size: no N+1 over items, outlets, topics or
+ * quotes. Data: one issue with 30 articles, each with its own outlet, two topics and a quote; 30 issues.
+ */
+@QuarkusTest
+class ListStatementCountTest {
+
+    private static final int N = 30;
+
+    @Inject
+    EntityManagerFactory emf;
+
+    @Inject
+    ContentVersion contentVersion;
+
+    private static String token;
+    private static long bigIssue;
+    private static long smallIssue;
+
+    /** Once per class; in @BeforeEach because RestAssured knows the test port only then. */
+    @BeforeEach
+    void createDataSet() {
+        if (token != null) {
+            return;
+        }
+        String t = unique("stmt");
+        bigIssue = importIssue(t + "-big", t, N);
+        smallIssue = importIssue(t + "-small", t + " small", 1);
+        for (int i = 0; i < N - 2; i++) {
+            ListSupport.issue(t + " issue " + i, "2187-08-01", "PUBLISHED", null);
+        }
+        token = t;
+    }
+
+    /** Imports an issue with n articles; every article has its own outlet, its own topic, a shared topic and a quote. */
+    private static long importIssue(String slug, String prefix, int n) {
+        List<Map<String, Object>> articles = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Map<String, Object> article = new HashMap<>();
+            article.put("headline", prefix + " article " + i);
+            article.put("outlet", prefix + " outlet " + i);
+            article.put("publishedOn", "2187-07-" + String.format("%02d", 1 + i % 28));
+            article.put("author", "Author " + i);
+            article.put("summary", "Summary " + i + " of " + prefix);
+            article.put("quotes", List.of(Map.of("text", "Quote " + i, "attribution", "Someone " + i)));
+            article.put("topics", List.of(prefix + " topic " + i, prefix + " shared topic"));
+            articles.add(article);
+        }
+        Map<String, Object> document = Map.of("slug", slug, "title", prefix + " issue", "publishedOn", "2187-08-01",
+                "status", "PUBLISHED", "articles", articles);
+        ListSupport.requireTestServer();
+        return api().contentType(ContentType.JSON).body(document).post("/api/v1/issues/import")
+                .then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    /**
+     * Counts the statements of the request on the database path (the first read after a write) and checks that the
+     * same read repeated costs none, from the read cache, with the same bytes and headers; checks the items served.
+     */
+    private long statements(Supplier<Response> request, int expectedItems) {
+        ReadCacheTest.dropCachedReads(contentVersion);
+        Response[] fromDatabase = new Response[1];
+        long count = SqlStatements.during(emf, () -> fromDatabase[0] = request.get());
+        fromDatabase[0].then().statusCode(200);
+        Response[] fromMemory = new Response[1];
+        assertEquals(0, SqlStatements.during(emf, () -> fromMemory[0] = request.get()), "a repeated read is cached");
+        assertEquals(fromDatabase[0].asString(), fromMemory[0].asString());
+        assertEquals(fromDatabase[0].header("ETag"), fromMemory[0].header("ETag"));
+        assertEquals(fromDatabase[0].header("X-Total-Count"), fromMemory[0].header("X-Total-Count"));
+        assertEquals(fromDatabase[0].header("Link"), fromMemory[0].header("Link"));
+        List<?> items = fromDatabase[0].jsonPath().getList(fromDatabase[0].jsonPath().get("items") != null ? "items" : "articles");
+        assertEquals(expectedItems, items.size(), fromDatabase[0]::asString);
+        return count;
+    }
+
+    private static RequestSpecification q() {
+        return anonymous().queryParam("q", token);
+    }
+
+    @Test
+    void anArticlePageCostsCountIdsRowsAndQuotesWhateverItsSize() {
+        long one = statements(() -> anonymous().queryParam("issue", bigIssue).queryParam("size", 1).get("/api/v1/articles"), 1);
+        long fifty = statements(() -> anonymous().queryParam("issue", bigIssue).queryParam("size", 50).get("/api/v1/articles"), N);
+        assertEquals(4, one, "count + ids + rows with issue, outlet and topics + quotes");
+        assertEquals(one, fifty);
+    }
+
+    @Test
+    void filtersDoNotAddStatements() {
+        // Repeated topic/outlet parameters: the request validator cannot read them in an OpenAPI 3.1 document.
+        long filtered = statements(() -> rawAnonymous().queryParam("q", token).queryParam("topic", token + "-shared-topic")
+                .queryParam("outlet", token + "-outlet-1", token + "-outlet-2").queryParam("from", "2187-07-01")
+                .queryParam("to", "2187-07-31").queryParam("updatedSince", "2024-01-01T00:00:00Z")
+                .queryParam("sort", "-headline,position").queryParam("size", 50).get("/api/v1/articles"), 2);
+        assertEquals(4, filtered);
+    }
+
+    @Test
+    void aPageBeyondTheLastCostsOnlyTheCount() {
+        assertEquals(1, statements(() -> anonymous().queryParam("issue", bigIssue).queryParam("size", 50).queryParam("page", 3)
+                .get("/api/v1/articles"), 0));
+    }
+
+    @Test
+    void anIssuesArticlePageCostsTheIssueLookupPlusTheArticlePage() {
+        long one = statements(() -> anonymous().queryParam("size", 1).get("/api/v1/issues/{id}/articles", bigIssue), 1);
+        long fifty = statements(() -> anonymous().queryParam("size", 50).get("/api/v1/issues/{id}/articles", bigIssue), N);
+        assertEquals(5, one, "issue + count + ids + rows + quotes");
+        assertEquals(one, fifty);
+    }
+
+    @Test
+    void anIssueDetailCostsThreeStatementsWhateverItsArticleCount() {
+        long small = statements(() -> anonymous().get("/api/v1/issues/{id}", smallIssue), 1);
+        long big = statements(() -> anonymous().get("/api/v1/issues/{id}", bigIssue), N);
+        assertEquals(3, small, "issue + articles with issue, outlet and topics + quotes");
+        assertEquals(small, big);
+    }
+
+    @Test
+    void anIssuePageCostsCountAndRowsWithArticleCounts() {
+        long one = statements(() -> q().queryParam("size", 1).get("/api/v1/issues"), 1);
+        long fifty = statements(() -> q().queryParam("size", 50).get("/api/v1/issues"), N);
+        assertEquals(2, one, "count + rows with article counts");
+        assertEquals(one, fifty);
+    }
+
+    @Test
+    void anOutletPageCostsCountAndRowsWithArticleCounts() {
+        long one = statements(() -> q().queryParam("size", 1).get("/api/v1/outlets"), 1);
+        long fifty = statements(() -> q().queryParam("size", 50).get("/api/v1/outlets"), N + 1);
+        assertEquals(2, one, "count + rows with article counts");
+        assertEquals(one, fifty);
+    }
+
+    @Test
+    void aTopicPageCostsCountAndRowsWithArticleCounts() {
+        long one = statements(() -> q().queryParam("size", 1).get("/api/v1/topics"), 1);
+        long fifty = statements(() -> q().queryParam("size", 50).get("/api/v1/topics"), N + 3);
+        assertEquals(2, one, "count + rows with article counts");
+        assertEquals(one, fifty);
+    }
+}

@@ -1,0 +1,76 @@
+package com.digestapi.web;
+
+import static com.digestapi.support.Api.anonymous;
+import static com.digestapi.support.Api.api;
+import static com.digestapi.support.Api.newOutlet;
+import static com.digestapi.support.Api.rawAnonymous;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Caching, CORS and protective headers, as the contract's HTTP semantics and security sections describe them. */
+@QuarkusTest
+class HttpHeadersTest {
+
+    @Test
+    void publicReadsAreCacheableAndEditorsReadsAreNot() {
+        anonymous().get("/api/v1/issues").then().statusCode(200)
+                .header("Cache-Control", equalTo("public, max-age=30"))
+                .header("Vary", containsString("Authorization"));
+        long outlet = newOutlet();
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().header("Cache-Control", equalTo("public, max-age=30"));
+        api().get("/api/v1/outlets/{id}", outlet).then().statusCode(200)
+                .header("Cache-Control", equalTo("private, no-store"))
+                .header("Vary", containsString("Authorization"));
+        api().contentType("application/merge-patch+json").body(Map.of("country", "KZ"))
+                .patch("/api/v1/outlets/{id}", outlet).then().statusCode(200).header("Cache-Control", equalTo("no-store"));
+        rawAnonymous().get("/api/v1/outlets/0").then().statusCode(404).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void protectiveHeadersAndNoServerBanner() {
+        anonymous().get("/api/v1/topics").then().statusCode(200)
+                .header("X-Content-Type-Options", equalTo("nosniff"))
+                .header("Content-Security-Policy", equalTo("default-src 'none'; frame-ancestors 'none'"))
+                .header("Server", nullValue());
+        rawAnonymous().get("/q/swagger-ui/").then().statusCode(200)
+                .header("Content-Security-Policy", nullValue())
+                .header("X-Content-Type-Options", equalTo("nosniff"));
+    }
+
+    @Test
+    void anyOriginMayReadAndPreflightAReadAnswers() {
+        anonymous().header("Origin", "https://partner.example").get("/api/v1/issues").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("*"))
+                .header("Access-Control-Expose-Headers", containsString("ETag"))
+                .header("Access-Control-Expose-Headers", containsString("Link"));
+        rawAnonymous().header("Origin", "https://partner.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/v1/articles").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", equalTo("*"))
+                .header("Access-Control-Allow-Methods", equalTo("GET, HEAD, OPTIONS"))
+                .header("Access-Control-Max-Age", equalTo("600"));
+    }
+
+    @Test
+    void browsersMayWriteOnlyFromConfiguredOrigins() {
+        rawAnonymous().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
+                .options("/api/v1/outlets").then().statusCode(403)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/forbidden"))
+                .header("Access-Control-Allow-Origin", nullValue());
+        api().header("Origin", "https://evil.example").contentType("application/json")
+                .body(Map.of("name", "From elsewhere")).post("/api/v1/outlets")
+                .then().statusCode(403).body("detail", containsString("https://evil.example"));
+        rawAnonymous().header("Origin", "https://newsroom.example").header("Access-Control-Request-Method", "PATCH")
+                .header("Access-Control-Request-Headers", "authorization, content-type, if-match")
+                .options("/api/v1/outlets/1").then().statusCode(204)
+                .header("Access-Control-Allow-Origin", equalTo("https://newsroom.example"))
+                .header("Access-Control-Allow-Methods", containsString("PATCH"))
+                .header("Access-Control-Allow-Headers", containsString("If-Match"));
+    }
+}
