@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.caching.Precondition;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -50,8 +51,10 @@ public class ArticleResource {
             + " \"topicIds\": [2]}";
 
     private final ArticleService articles;
+    private final MergePatch mergePatch;
 
-    ArticleResource(ArticleService articles) {
+    ArticleResource(ArticleService articles, MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
         this.articles = articles;
     }
 
@@ -108,7 +111,7 @@ public class ArticleResource {
             + " position keeps the current one. A new `position` moves the article; a new `issueId` moves it to that issue.")
     @APIResponse(responseCode = "200", description = "The article as stored.")
     public ArticleView replace(@PathParam("id") String id, @Valid @NotNull ArticleInput input, @HeaderParam("If-Match") String ifMatch) {
-        return articles.replace(Ids.parse(id, "article"), input, ifMatch);
+        return articles.replace(Ids.parse(id, "article"), input, Precondition.ifMatch(ifMatch));
     }
 
     @PATCH
@@ -123,7 +126,7 @@ public class ArticleResource {
             examples = @ExampleObject(name = "move", value = "{\"position\": 1}")))
     @APIResponse(responseCode = "200", description = "The article as stored.")
     public ArticleView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
-        return articles.patch(Ids.parse(id, "article"), patch, ifMatch);
+        return articles.patch(Ids.parse(id, "article"), mergePatch.of(patch, ArticleInput.class), Precondition.ifMatch(ifMatch));
     }
 
     @DELETE
@@ -132,6 +135,6 @@ public class ArticleResource {
     @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "The articles after it move up one place.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        articles.delete(Ids.parse(id, "article"), ifMatch);
+        articles.delete(Ids.parse(id, "article"), Precondition.ifMatch(ifMatch));
     }
 }

@@ -1,9 +1,10 @@
 package com.digestapi.article;
 
 import com.digestapi.caching.ContentWrite;
-import com.digestapi.caching.ETags;
+import com.digestapi.caching.Precondition;
+import com.digestapi.caching.Preconditions;
 import com.digestapi.listing.Filters;
-import com.digestapi.web.MergePatch;
+import com.digestapi.web.Patch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.Paging;
@@ -18,7 +19,6 @@ import com.digestapi.issue.Issue;
 import com.digestapi.issue.IssueStatus;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -74,14 +74,12 @@ public class ArticleService {
      */
     private static final Set<String> WALKED_FEED_FILTERS = Set.of("published", "topics");
 
-    private final MergePatch mergePatch;
-    private final Viewer viewer;
-    private final ETags etags;
+        private final Viewer viewer;
+    private final Preconditions preconditions;
 
-    ArticleService(MergePatch mergePatch, Viewer viewer, ETags etags) {
-        this.mergePatch = mergePatch;
+    ArticleService(Viewer viewer, Preconditions preconditions) {
         this.viewer = viewer;
-        this.etags = etags;
+        this.preconditions = preconditions;
     }
 
     /** One page of articles in four statements whatever the page size: count, ids, rows with relations, quotes. */
@@ -154,9 +152,9 @@ public class ArticleService {
 
     @Transactional
     @ContentWrite
-    public ArticleView replace(long id, ArticleInput input, String ifMatch) {
+    public ArticleView replace(long id, ArticleInput input, Precondition precondition) {
         lockIssueOf(id);
-        etags.requireMatch(ifMatch, () -> get(id));
+        preconditions.require(precondition, () -> get(id));
         return write(id, input);
     }
 
@@ -201,14 +199,14 @@ public class ArticleService {
 
     @Transactional
     @ContentWrite
-    public ArticleView patch(long id, JsonNode patch, String ifMatch) {
+    public ArticleView patch(long id, Patch<ArticleInput> patch, Precondition precondition) {
         lockIssueOf(id);
         ArticleView view = get(id);
-        etags.requireMatch(ifMatch, () -> view);
+        preconditions.require(precondition, () -> view);
         ArticleInput current = view.toInput();
-        ArticleInput merged = mergePatch.apply(current, patch, ArticleInput.class);
+        ArticleInput merged = patch.applyTo(current);
         boolean changesIssue = !Objects.equals(merged.issueId(), current.issueId());
-        if (changesIssue && (patch == null || !patch.has("position"))) {
+        if (changesIssue && !patch.names("position")) {
             // Moving to another issue without a position appends, as on create.
             merged = new ArticleInput(merged.slug(), merged.issueId(), null, merged.headline(), merged.outletId(),
                     merged.publishedOn(), merged.author(), merged.originalUrl(), merged.summary(), merged.quotes(),
@@ -219,9 +217,9 @@ public class ArticleService {
 
     @Transactional
     @ContentWrite
-    public void delete(long id, String ifMatch) {
+    public void delete(long id, Precondition precondition) {
         Issue issue = lockIssueOf(id);
-        etags.requireMatch(ifMatch, () -> get(id));
+        preconditions.require(precondition, () -> get(id));
         Article article = find(id);
         List<Article> siblings = siblingsOf(issue);
         siblings.remove(article);

@@ -18,7 +18,8 @@ public class CachingHeaders {
         this.maxAge = maxAge;
     }
 
-    @ServerResponseFilter
+    /** After {@link RepresentationTagging}, which may turn a 200 into a 304 (both are public). */
+    @ServerResponseFilter(priority = RepresentationTagging.PRIORITY - 100)
     public void cacheControl(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)
                 || !request.getUriInfo().getPath().startsWith("/api/")) {

@@ -5,6 +5,7 @@ import com.digestapi.article.ArticleListParams;
 import com.digestapi.article.ArticleResource;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
+import com.digestapi.caching.Precondition;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -53,10 +54,12 @@ public class IssueResource {
             + " \"quotes\": [], \"topics\": [\"nuclear-energy\", \"Energy\"]}]}";
 
     private final IssueService issues;
+    private final MergePatch mergePatch;
     private final ArticleService articles;
     private final IssueDocuments documents;
 
-    IssueResource(IssueService issues, ArticleService articles, IssueDocuments documents) {
+    IssueResource(IssueService issues, ArticleService articles, IssueDocuments documents, MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
         this.issues = issues;
         this.articles = articles;
         this.documents = documents;
@@ -105,7 +108,7 @@ public class IssueResource {
             + " DRAFT); a left-out slug keeps the current one. The articles are unchanged.")
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
     public IssueDetail replace(@PathParam("id") String id, @Valid @NotNull IssueInput input, @HeaderParam("If-Match") String ifMatch) {
-        return issues.replace(Ids.parse(id, "issue"), input, ifMatch);
+        return issues.replace(Ids.parse(id, "issue"), input, Precondition.ifMatch(ifMatch));
     }
 
     @PATCH
@@ -119,7 +122,7 @@ public class IssueResource {
             examples = @ExampleObject(name = "publish", value = "{\"status\": \"PUBLISHED\"}")))
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
     public IssueDetail patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
-        return issues.patch(Ids.parse(id, "issue"), patch, ifMatch);
+        return issues.patch(Ids.parse(id, "issue"), mergePatch.of(patch, IssueInput.class), Precondition.ifMatch(ifMatch));
     }
 
     @DELETE
@@ -128,7 +131,7 @@ public class IssueResource {
     @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        issues.delete(Ids.parse(id, "issue"), ifMatch);
+        issues.delete(Ids.parse(id, "issue"), Precondition.ifMatch(ifMatch));
     }
 
     @GET

@@ -4,9 +4,10 @@ import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
 import com.digestapi.caching.ContentWrite;
-import com.digestapi.caching.ETags;
+import com.digestapi.caching.Precondition;
+import com.digestapi.caching.Preconditions;
 import com.digestapi.listing.Filters;
-import com.digestapi.web.MergePatch;
+import com.digestapi.web.Patch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.Paging;
@@ -15,7 +16,6 @@ import com.digestapi.persistence.Slugs;
 import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.Uniqueness;
 import com.digestapi.security.Viewer;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -28,15 +28,13 @@ public class IssueService {
     private static final String WITH_ARTICLE_COUNT = "select i, (select count(a) from Article a where a.issue = i)";
 
     private final ArticleService articles;
-    private final MergePatch mergePatch;
-    private final Viewer viewer;
-    private final ETags etags;
+        private final Viewer viewer;
+    private final Preconditions preconditions;
 
-    IssueService(ArticleService articles, MergePatch mergePatch, Viewer viewer, ETags etags) {
+    IssueService(ArticleService articles, Viewer viewer, Preconditions preconditions) {
         this.articles = articles;
-        this.mergePatch = mergePatch;
         this.viewer = viewer;
-        this.etags = etags;
+        this.preconditions = preconditions;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -75,8 +73,8 @@ public class IssueService {
 
     @Transactional
     @ContentWrite
-    public IssueDetail replace(long id, IssueInput input, String ifMatch) {
-        etags.requireMatch(ifMatch, () -> get(id));
+    public IssueDetail replace(long id, IssueInput input, Precondition precondition) {
+        preconditions.require(precondition, () -> get(id));
         apply(find(id), input);
         Issue.flush();
         return get(id);
@@ -84,17 +82,17 @@ public class IssueService {
 
     @Transactional
     @ContentWrite
-    public IssueDetail patch(long id, JsonNode patch, String ifMatch) {
+    public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
         IssueDetail current = get(id);
-        etags.requireMatch(ifMatch, () -> current);
-        return replace(id, mergePatch.apply(current.toInput(), patch, IssueInput.class), null);
+        preconditions.require(precondition, () -> current);
+        return replace(id, patch.applyTo(current.toInput()), Precondition.NONE);
     }
 
     /** Deletes the issue; the database deletes its articles with it. */
     @Transactional
     @ContentWrite
-    public void delete(long id, String ifMatch) {
-        etags.requireMatch(ifMatch, () -> get(id));
+    public void delete(long id, Precondition precondition) {
+        preconditions.require(precondition, () -> get(id));
         // The check loaded the articles, which the database deletes with the issue: forget them first.
         Issue.getEntityManager().clear();
         find(id).delete();

@@ -1,5 +1,6 @@
 package com.digestapi.outlet;
 
+import com.digestapi.caching.Precondition;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -41,8 +42,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class OutletResource {
 
     private final OutletService outlets;
+    private final MergePatch mergePatch;
 
-    OutletResource(OutletService outlets) {
+    OutletResource(OutletService outlets, MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
         this.outlets = outlets;
     }
 
@@ -87,7 +90,7 @@ public class OutletResource {
     @Operation(operationId = "replaceOutlet", summary = "Replace an outlet", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
     public OutletView replace(@PathParam("id") String id, @Valid @NotNull OutletInput input, @HeaderParam("If-Match") String ifMatch) {
-        return outlets.replace(Ids.parse(id, "outlet"), input, ifMatch);
+        return outlets.replace(Ids.parse(id, "outlet"), input, Precondition.ifMatch(ifMatch));
     }
 
     @PATCH
@@ -100,7 +103,7 @@ public class OutletResource {
             examples = @ExampleObject(name = "country", value = "{\"country\": \"JP\"}")))
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
     public OutletView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
-        return outlets.patch(Ids.parse(id, "outlet"), patch, ifMatch);
+        return outlets.patch(Ids.parse(id, "outlet"), mergePatch.of(patch, OutletInput.class), Precondition.ifMatch(ifMatch));
     }
 
     @DELETE
@@ -109,6 +112,6 @@ public class OutletResource {
     @Operation(operationId = "deleteOutlet", summary = "Delete an outlet", description = "Refused with 409 while articles still summarise the outlet.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        outlets.delete(Ids.parse(id, "outlet"), ifMatch);
+        outlets.delete(Ids.parse(id, "outlet"), Precondition.ifMatch(ifMatch));
     }
 }

@@ -1,9 +1,10 @@
 package com.digestapi.outlet;
 
 import com.digestapi.caching.ContentWrite;
-import com.digestapi.caching.ETags;
+import com.digestapi.caching.Precondition;
+import com.digestapi.caching.Preconditions;
 import com.digestapi.listing.Filters;
-import com.digestapi.web.MergePatch;
+import com.digestapi.web.Patch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.Paging;
@@ -13,7 +14,6 @@ import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.persistence.Uniqueness;
 import com.digestapi.security.Viewer;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,14 +31,12 @@ public class OutletService {
     private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o"
             + " and a.issuePublished = true)";
 
-    private final MergePatch mergePatch;
-    private final Viewer viewer;
-    private final ETags etags;
+        private final Viewer viewer;
+    private final Preconditions preconditions;
 
-    OutletService(MergePatch mergePatch, Viewer viewer, ETags etags) {
-        this.mergePatch = mergePatch;
+    OutletService(Viewer viewer, Preconditions preconditions) {
         this.viewer = viewer;
-        this.etags = etags;
+        this.preconditions = preconditions;
     }
 
     private String withArticleCount() {
@@ -76,8 +74,8 @@ public class OutletService {
 
     @Transactional
     @ContentWrite
-    public OutletView replace(long id, OutletInput input, String ifMatch) {
-        etags.requireMatch(ifMatch, () -> get(id));
+    public OutletView replace(long id, OutletInput input, Precondition precondition) {
+        preconditions.require(precondition, () -> get(id));
         apply(find(id), input);
         Outlet.flush();
         return get(id);
@@ -85,16 +83,16 @@ public class OutletService {
 
     @Transactional
     @ContentWrite
-    public OutletView patch(long id, JsonNode patch, String ifMatch) {
+    public OutletView patch(long id, Patch<OutletInput> patch, Precondition precondition) {
         OutletView current = get(id);
-        etags.requireMatch(ifMatch, () -> current);
-        return replace(id, mergePatch.apply(current.toInput(), patch, OutletInput.class), null);
+        preconditions.require(precondition, () -> current);
+        return replace(id, patch.applyTo(current.toInput()), Precondition.NONE);
     }
 
     @Transactional
     @ContentWrite
-    public void delete(long id, String ifMatch) {
-        etags.requireMatch(ifMatch, () -> get(id));
+    public void delete(long id, Precondition precondition) {
+        preconditions.require(precondition, () -> get(id));
         Outlet outlet = find(id);
         long used = Outlet.getEntityManager()
                 .createQuery("select count(a) from Article a where a.outlet = :outlet", Long.class)

@@ -1,5 +1,6 @@
 package com.digestapi.topic;
 
+import com.digestapi.caching.Precondition;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -41,8 +42,10 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class TopicResource {
 
     private final TopicService topics;
+    private final MergePatch mergePatch;
 
-    TopicResource(TopicService topics) {
+    TopicResource(TopicService topics, MergePatch mergePatch) {
+        this.mergePatch = mergePatch;
         this.topics = topics;
     }
 
@@ -87,7 +90,7 @@ public class TopicResource {
     @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The topic as stored.")
     public TopicView replace(@PathParam("id") String id, @Valid @NotNull TopicInput input, @HeaderParam("If-Match") String ifMatch) {
-        return topics.replace(Ids.parse(id, "topic"), input, ifMatch);
+        return topics.replace(Ids.parse(id, "topic"), input, Precondition.ifMatch(ifMatch));
     }
 
     @PATCH
@@ -100,7 +103,7 @@ public class TopicResource {
             examples = @ExampleObject(name = "description", value = "{\"description\": \"Nuclear power and the 2024 referendum.\"}")))
     @APIResponse(responseCode = "200", description = "The topic as stored.")
     public TopicView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
-        return topics.patch(Ids.parse(id, "topic"), patch, ifMatch);
+        return topics.patch(Ids.parse(id, "topic"), mergePatch.of(patch, TopicInput.class), Precondition.ifMatch(ifMatch));
     }
 
     @DELETE
@@ -109,6 +112,6 @@ public class TopicResource {
     @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Detaches the topic from its articles, which count as changed.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        topics.delete(Ids.parse(id, "topic"), ifMatch);
+        topics.delete(Ids.parse(id, "topic"), Precondition.ifMatch(ifMatch));
     }
 }

@@ -1,9 +1,10 @@
 package com.digestapi.topic;
 
 import com.digestapi.caching.ContentWrite;
-import com.digestapi.caching.ETags;
+import com.digestapi.caching.Precondition;
+import com.digestapi.caching.Preconditions;
 import com.digestapi.listing.Filters;
-import com.digestapi.web.MergePatch;
+import com.digestapi.web.Patch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.Paging;
@@ -13,7 +14,6 @@ import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.persistence.Uniqueness;
 import com.digestapi.security.Viewer;
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -31,14 +31,12 @@ public class TopicService {
     private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select t, (select count(a) from Article a join a.topics tagged"
             + " where tagged.id = t.id and a.issuePublished = true)";
 
-    private final MergePatch mergePatch;
-    private final Viewer viewer;
-    private final ETags etags;
+        private final Viewer viewer;
+    private final Preconditions preconditions;
 
-    TopicService(MergePatch mergePatch, Viewer viewer, ETags etags) {
-        this.mergePatch = mergePatch;
+    TopicService(Viewer viewer, Preconditions preconditions) {
         this.viewer = viewer;
-        this.etags = etags;
+        this.preconditions = preconditions;
     }
 
     private String withArticleCount() {
@@ -74,8 +72,8 @@ public class TopicService {
 
     @Transactional
     @ContentWrite
-    public TopicView replace(long id, TopicInput input, String ifMatch) {
-        etags.requireMatch(ifMatch, () -> get(id));
+    public TopicView replace(long id, TopicInput input, Precondition precondition) {
+        preconditions.require(precondition, () -> get(id));
         apply(find(id), input);
         Topic.flush();
         return get(id);
@@ -83,17 +81,17 @@ public class TopicService {
 
     @Transactional
     @ContentWrite
-    public TopicView patch(long id, JsonNode patch, String ifMatch) {
+    public TopicView patch(long id, Patch<TopicInput> patch, Precondition precondition) {
         TopicView current = get(id);
-        etags.requireMatch(ifMatch, () -> current);
-        return replace(id, mergePatch.apply(current.toInput(), patch, TopicInput.class), null);
+        preconditions.require(precondition, () -> current);
+        return replace(id, patch.applyTo(current.toInput()), Precondition.NONE);
     }
 
     /** Deletes the topic and detaches it from its articles, which count as changed. */
     @Transactional
     @ContentWrite
-    public void delete(long id, String ifMatch) {
-        etags.requireMatch(ifMatch, () -> get(id));
+    public void delete(long id, Precondition precondition) {
+        preconditions.require(precondition, () -> get(id));
         Topic topic = find(id);
         touchArticlesTaggedWith(topic.id);
         topic.delete();
