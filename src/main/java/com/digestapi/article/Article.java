@@ -1,9 +1,7 @@
 package com.digestapi.article;
 
-import com.digestapi.persistence.TrackedEntity;
-import com.digestapi.issue.Issue;
-import com.digestapi.issue.IssueStatus;
 import com.digestapi.outlet.Outlet;
+import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.topic.Topic;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -39,9 +37,9 @@ public class Article extends TrackedEntity {
     @Column(nullable = false, unique = true, length = 120)
     public String slug;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "issue_id", nullable = false)
-    public Issue issue;
+    /** The issue the article belongs to (the database deletes the article with it). */
+    @Column(name = "issue_id", nullable = false)
+    public Long issueId;
 
     /** 1..n inside the issue, without gaps. */
     @Column(nullable = false)
@@ -72,7 +70,7 @@ public class Article extends TrackedEntity {
 
     /**
      * Copies of the issue's status and date, which public lists and feeds filter and sort by without joining the
-     * issue (see V3__article_list_keys.sql); set by {@link #placeIn}, and by IssueService when the issue changes.
+     * issue (see V3__article_list_keys.sql); set by {@link #placeIn}, and by {@link IssueLineup#issueChanged} when the issue changes.
      * Views are built field by field ({@link ArticleView}), so they never reach a response.
      */
     @Column(name = "issue_published", nullable = false)
@@ -92,9 +90,9 @@ public class Article extends TrackedEntity {
     public Set<Topic> topics = new HashSet<>();
 
     /** Puts the article into the issue and copies from it what lists and feeds filter and sort by. */
-    public void placeIn(Issue issue) {
-        this.issue = issue;
-        this.issuePublished = issue.status == IssueStatus.PUBLISHED;
-        this.issuePublishedOn = issue.publishedOn;
+    void placeIn(IssueKeys issue) {
+        this.issueId = issue.id();
+        this.issuePublished = issue.published();
+        this.issuePublishedOn = issue.publishedOn();
     }
 }

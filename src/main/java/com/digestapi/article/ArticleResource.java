@@ -1,13 +1,13 @@
 package com.digestapi.article;
 
 import com.digestapi.caching.Precondition;
-import com.digestapi.web.Created;
-import com.digestapi.web.Ids;
-import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
 import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
+import com.digestapi.web.Created;
+import com.digestapi.web.Ids;
+import com.digestapi.web.MergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -50,12 +50,14 @@ public class ArticleResource {
             + " \"quotes\": [{\"text\": \"The corridor is open for business.\", \"attribution\": \"Port director\"}],"
             + " \"topicIds\": [2]}";
 
-    private final ArticleService articles;
+    private final ArticleQueries queries;
+    private final ArticleCommands commands;
     private final MergePatch mergePatch;
 
-    ArticleResource(ArticleService articles, MergePatch mergePatch) {
+    ArticleResource(ArticleQueries queries, ArticleCommands commands, MergePatch mergePatch) {
+        this.queries = queries;
+        this.commands = commands;
         this.mergePatch = mergePatch;
-        this.articles = articles;
     }
 
     @GET
@@ -68,8 +70,8 @@ public class ArticleResource {
                                                         schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
                                                 String issue,
                                                 UriInfo uriInfo) {
-        ArticleListParams.Parsed query = params.parse(issue, ArticleService.SORT);
-        return PagedResponses.ok(articles.list(query.filter(), query.page()), uriInfo, atomFeedOf(query.filter(), uriInfo));
+        ArticleListParams.Parsed query = params.parse(issue, ArticleQueries.SORT);
+        return PagedResponses.ok(queries.list(query.filter(), query.page()), uriInfo, atomFeedOf(query.filter(), uriInfo));
     }
 
     /** Feed discovery: the Atom feed of the same topic and outlet filter. */
@@ -87,7 +89,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article has this id.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ArticleView get(@PathParam("id") String id) {
-        return articles.get(Ids.parse(id, "article"));
+        return queries.get(Ids.parse(id, "article"));
     }
 
     @POST
@@ -99,7 +101,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input, UriInfo uriInfo) {
-        ArticleView created = articles.create(input);
+        ArticleView created = commands.create(input);
         return Created.at(uriInfo, ArticleResource.class, created.id(), created);
     }
 
@@ -111,7 +113,7 @@ public class ArticleResource {
             + " position keeps the current one. A new `position` moves the article; a new `issueId` moves it to that issue.")
     @APIResponse(responseCode = "200", description = "The article as stored.")
     public ArticleView replace(@PathParam("id") String id, @Valid @NotNull ArticleInput input, @HeaderParam("If-Match") String ifMatch) {
-        return articles.replace(Ids.parse(id, "article"), input, Precondition.ifMatch(ifMatch));
+        return commands.replace(Ids.parse(id, "article"), input, Precondition.ifMatch(ifMatch));
     }
 
     @PATCH
@@ -126,7 +128,7 @@ public class ArticleResource {
             examples = @ExampleObject(name = "move", value = "{\"position\": 1}")))
     @APIResponse(responseCode = "200", description = "The article as stored.")
     public ArticleView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
-        return articles.patch(Ids.parse(id, "article"), mergePatch.of(patch, ArticleInput.class), Precondition.ifMatch(ifMatch));
+        return commands.patch(Ids.parse(id, "article"), mergePatch.of(patch, ArticleInput.class), Precondition.ifMatch(ifMatch));
     }
 
     @DELETE
@@ -135,6 +137,6 @@ public class ArticleResource {
     @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "The articles after it move up one place.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
-        articles.delete(Ids.parse(id, "article"), Precondition.ifMatch(ifMatch));
+        commands.delete(Ids.parse(id, "article"), Precondition.ifMatch(ifMatch));
     }
 }

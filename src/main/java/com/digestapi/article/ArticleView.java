@@ -41,7 +41,7 @@ public record ArticleView(
 
     /** Maps an article whose outlet, issue and topics are already loaded; quotes come separately. */
     static ArticleView of(Article article, List<QuoteBody> quotes) {
-        return new ArticleView(article.id, article.slug, article.issue.id, article.position, article.headline,
+        return new ArticleView(article.id, article.slug, article.issueId, article.position, article.headline,
                 Ref.of(article.outlet), article.publishedOn, article.author, article.originalUrl, article.summary, quotes,
                 article.topics.stream().map(Ref::of).sorted(Comparator.comparing(Ref::name)).toList(),
                 article.createdAt, article.updatedAt);

@@ -1,6 +1,6 @@
 package com.digestapi.feed;
 
-import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
 import com.digestapi.issue.Issue;
 import com.digestapi.outlet.Outlet;
@@ -24,11 +24,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class FeedService {
 
-    private final ArticleService articles;
+    private final ArticleQueries articles;
     private final String title;
     private final String description;
 
-    FeedService(ArticleService articles,
+    FeedService(ArticleQueries articles,
                 @ConfigProperty(name = "digest.feed.title") String title,
                 @ConfigProperty(name = "digest.feed.description") String description) {
         this.articles = articles;

@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.article.IssueKeys;
 import com.digestapi.persistence.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -37,4 +38,9 @@ public class Issue extends TrackedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public IssueStatus status;
+
+    /** What its articles copy for lists and feeds. */
+    public IssueKeys keys() {
+        return new IssueKeys(id, status == IssueStatus.PUBLISHED, publishedOn);
+    }
 }

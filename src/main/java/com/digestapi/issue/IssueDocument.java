@@ -1,10 +1,10 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.QuoteBody;
-import com.digestapi.persistence.Slugs;
-import com.digestapi.web.WebUrl;
 import com.digestapi.outlet.OutletInput;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.topic.TopicInput;
+import com.digestapi.web.WebUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;

@@ -1,15 +1,15 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.ArticleContent;
-import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleImport;
 import com.digestapi.article.ArticleView;
 import com.digestapi.caching.ContentWrite;
-import com.digestapi.problem.Problem.FieldError;
-import com.digestapi.problem.ProblemException;
-import com.digestapi.persistence.Slugs;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.outlet.OutletInput;
 import com.digestapi.outlet.OutletService;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.problem.Problem.FieldError;
+import com.digestapi.problem.ProblemException;
 import com.digestapi.topic.Topic;
 import com.digestapi.topic.TopicInput;
 import com.digestapi.topic.TopicService;
@@ -29,11 +29,11 @@ import java.util.Set;
 public class IssueDocuments {
 
     private final IssueService issues;
-    private final ArticleService articles;
+    private final ArticleImport articles;
     private final OutletService outlets;
     private final TopicService topics;
 
-    IssueDocuments(IssueService issues, ArticleService articles, OutletService outlets, TopicService topics) {
+    IssueDocuments(IssueService issues, ArticleImport articles, OutletService outlets, TopicService topics) {
         this.issues = issues;
         this.articles = articles;
         this.outlets = outlets;
@@ -74,7 +74,7 @@ public class IssueDocuments {
             contents.add(new ArticleContent(entry.slug(), entry.headline(), outlet, entry.publishedOn(), entry.author(),
                     entry.originalUrl(), entry.summary(), entry.quotes(), tags));
         }
-        articles.replaceContents(issue, contents);
+        articles.replaceContents(issue.id, contents);
         Issue.flush();
         return new Imported(issues.get(issue.id), created);
     }

@@ -1,18 +1,19 @@
 package com.digestapi.issue;
 
+import com.digestapi.article.ArticleCommands;
 import com.digestapi.article.ArticleInput;
 import com.digestapi.article.ArticleListParams;
+import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleResource;
-import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
 import com.digestapi.caching.Precondition;
-import com.digestapi.web.Created;
-import com.digestapi.web.Ids;
-import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
 import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
+import com.digestapi.web.Created;
+import com.digestapi.web.Ids;
+import com.digestapi.web.MergePatch;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -55,10 +56,10 @@ public class IssueResource {
 
     private final IssueService issues;
     private final MergePatch mergePatch;
-    private final ArticleService articles;
+    private final ArticleCommands articles;
     private final IssueDocuments documents;
 
-    IssueResource(IssueService issues, ArticleService articles, IssueDocuments documents, MergePatch mergePatch) {
+    IssueResource(IssueService issues, ArticleCommands articles, IssueDocuments documents, MergePatch mergePatch) {
         this.mergePatch = mergePatch;
         this.issues = issues;
         this.articles = articles;
@@ -144,7 +145,7 @@ public class IssueResource {
     public RestResponse<Page<ArticleView>> articles(@PathParam("id") String id, @BeanParam ArticleListParams params,
                                                     UriInfo uriInfo) {
         long issueId = Ids.parse(id, "issue");
-        ArticleListParams.Parsed query = params.parse(String.valueOf(issueId), ArticleService.SORT_IN_ISSUE);
+        ArticleListParams.Parsed query = params.parse(String.valueOf(issueId), ArticleQueries.SORT_IN_ISSUE);
         return PagedResponses.ok(issues.articlesOf(issueId, query.filter(), query.page()), uriInfo);
     }
 

@@ -1,21 +1,21 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.ArticleFilter;
-import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
+import com.digestapi.article.IssueLineup;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
-import com.digestapi.listing.Filters;
-import com.digestapi.web.Patch;
+import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
-import com.digestapi.listing.Paging;
-import com.digestapi.problem.ProblemException;
-import com.digestapi.persistence.Slugs;
 import com.digestapi.listing.SortFields;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.persistence.Uniqueness;
+import com.digestapi.problem.ProblemException;
 import com.digestapi.security.Viewer;
+import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -25,28 +25,30 @@ public class IssueService {
 
     public static final SortFields SORT = SortFields.of("i", "-publishedOn",
             "id", "slug", "title", "publishedOn", "createdAt", "updatedAt");
-    private static final String WITH_ARTICLE_COUNT = "select i, (select count(a) from Article a where a.issue = i)";
+    private static final String WITH_ARTICLE_COUNT = "select i, (select count(a) from Article a where a.issueId = i.id)";
 
-    private final ArticleService articles;
-        private final Viewer viewer;
+    private final ArticleQueries articles;
+    private final IssueLineup lineup;
+    private final Viewer viewer;
     private final Preconditions preconditions;
 
-    IssueService(ArticleService articles, Viewer viewer, Preconditions preconditions) {
+    IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions) {
         this.articles = articles;
+        this.lineup = lineup;
         this.viewer = viewer;
         this.preconditions = preconditions;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
-        Filters filters = new Filters()
-                .add("(lower(i.title) like :q" + Filters.ESCAPE + " or lower(i.intro) like :q" + Filters.ESCAPE + ")",
-                        "q", Filters.containing(filter.q()))
-                .add("i.status = :status", "status", filter.status())
-                .add("i.status = :visible", "visible", viewer.seesDrafts() ? null : IssueStatus.PUBLISHED)
-                .add("i.publishedOn >= :from", "from", filter.from())
-                .add("i.publishedOn <= :to", "to", filter.to())
-                .add("i.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return Paging.page(WITH_ARTICLE_COUNT, "from Issue i", "i", filters, request, Object[].class)
+        return ListQuery.of("Issue", "i").select(WITH_ARTICLE_COUNT)
+                .where("(lower(i.title) like :q" + ListQuery.ESCAPE + " or lower(i.intro) like :q" + ListQuery.ESCAPE + ")",
+                        "q", ListQuery.containing(filter.q()))
+                .where("i.status = :status", "status", filter.status())
+                .where("i.status = :visible", "visible", viewer.seesDrafts() ? null : IssueStatus.PUBLISHED)
+                .where("i.publishedOn >= :from", "from", filter.from())
+                .where("i.publishedOn <= :to", "to", filter.to())
+                .where("i.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
+                .page(request, Object[].class)
                 .map(row -> IssueView.of((Issue) row[0], (Long) row[1]));
     }
 
@@ -124,7 +126,7 @@ public class IssueService {
         issue.status = status;
         if (listKeysChange) {
             // Its articles carry copies of status and date for lists and feeds; they change in the same transaction.
-            articles.issueChanged(issue);
+            lineup.issueChanged(issue.keys());
         }
     }
 }

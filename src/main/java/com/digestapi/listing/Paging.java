@@ -36,7 +36,7 @@ public final class Paging {
             return Page.of(List.of(), request, total);
         }
         TypedQuery<R> rows = Panache.getEntityManager()
-                .createQuery(select + " " + from + filters.where() + request.orderBy(alias), rowType)
+                .createQuery(select + " " + from + filters.where() + " order by " + String.join(", ", request.orderKeys(alias)), rowType)
                 .setFirstResult(request.offset())
                 .setMaxResults(request.size());
         bind(rows, filters.parameters());

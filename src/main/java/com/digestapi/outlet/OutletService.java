@@ -31,7 +31,7 @@ public class OutletService {
     private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o"
             + " and a.issuePublished = true)";
 
-        private final Viewer viewer;
+    private final Viewer viewer;
     private final Preconditions preconditions;
 
     OutletService(Viewer viewer, Preconditions preconditions) {

@@ -31,7 +31,7 @@ public class TopicService {
     private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select t, (select count(a) from Article a join a.topics tagged"
             + " where tagged.id = t.id and a.issuePublished = true)";
 
-        private final Viewer viewer;
+    private final Viewer viewer;
     private final Preconditions preconditions;
 
     TopicService(Viewer viewer, Preconditions preconditions) {

@@ -1,24 +1,37 @@
 package com.digestapi.article;
 
+import static com.digestapi.support.Api.raw;
+import static com.digestapi.support.Api.rawAnonymous;
+import static com.digestapi.support.Api.unique;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.digestapi.support.SentSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 /**
  * Public article pages and feeds read one index in the requested order and stop after the page, on H2 and on
  * PostgreSQL: the plan names the index and sorts nothing (H2 says "index sorted"; PostgreSQL has no Sort node). The
- * statements are the ones Hibernate sends (see bench/explain.sql). PostgreSQL is kept off sequential scans, bitmap
- * scans and sorts, since a test database is too small for its planner to prefer an index on its own.
+ * statements explained are the ones the service sends for a request, recorded as Hibernate sends them, with their
+ * parameters written in as literals. PostgreSQL is kept off sequential scans, bitmap scans and sorts, since a test
+ * database is too small for its planner to prefer an index on its own.
  */
 @QuarkusTest
 class ListIndexPlanTest {
+
+    private static final Predicate<String> PAGE_OF_IDS = sql -> sql.startsWith("select a1_0.id from article a1_0")
+            && sql.contains(" order by ");
 
     @Inject
     EntityManager em;
@@ -26,44 +39,45 @@ class ListIndexPlanTest {
     @ConfigProperty(name = "quarkus.datasource.db-kind")
     String dbKind;
 
-    /** ORDER BY -publishedOn as Hibernate renders it: PostgreSQL needs the explicit nulls last, H2 omits it. */
-    private String newestFirst() {
-        return postgres() ? "a1_0.published_on desc nulls last" : "a1_0.published_on desc";
-    }
-
     @Test
     void defaultListAndDateRangeWalkTheVisibleIndex() {
-        String order = " order by a1_0.issue_published, " + newestFirst() + ", a1_0.id offset 40 rows fetch first 20 rows only";
-        assertWalks("select a1_0.id from article a1_0 where a1_0.issue_published = true" + order,
+        assertWalks(sent(rawAnonymous(), "/api/v1/articles", PAGE_OF_IDS), List.of(true, 0, 20),
                 "ix_article_visible_published_on");
-        assertWalks("select a1_0.id from article a1_0 where a1_0.published_on >= date '2024-01-01'"
-                + " and a1_0.published_on <= date '2024-03-31' and a1_0.issue_published = true" + order,
+        assertWalks(sent(rawAnonymous(), "/api/v1/articles?from=2024-09-01&to=2024-10-31", PAGE_OF_IDS),
+                List.of(LocalDate.parse("2024-09-01"), LocalDate.parse("2024-10-31"), true, 0, 20),
                 "ix_article_visible_published_on");
     }
 
     @Test
     void editorsDefaultListWalksThePublishedOnIndex() {
-        assertWalks("select a1_0.id from article a1_0 order by " + newestFirst() + ", a1_0.id fetch first 20 rows only",
-                "ix_article_published_on_id");
+        assertWalks(sent(raw(), "/api/v1/articles", PAGE_OF_IDS), List.of(0, 20), "ix_article_published_on_id");
     }
 
     @Test
     void feedWalksTheFeedIndex() {
-        assertWalks("select a1_0.id from article a1_0 where a1_0.issue_published = true order by a1_0.issue_published,"
-                + " a1_0.issue_published_on desc, a1_0.issue_id desc, a1_0.position, a1_0.id fetch first 50 rows only",
+        assertWalks(sent(rawAnonymous(), "/api/v1/feeds/articles.atom", PAGE_OF_IDS), List.of(true, 50),
                 "ix_article_feed");
     }
 
     @Test
     void publicCountReadsNoIssue() {
-        String plan = plan("select count(a1_0.id) from article a1_0 where a1_0.outlet_id in (select o2_0.id from outlet o2_0"
-                + " where o2_0.slug in ('x')) and a1_0.issue_published = true");
+        String count = sent(rawAnonymous(), "/api/v1/articles?outlet=x", sql -> sql.startsWith("select count("));
+        String plan = plan(count, List.of("x", true));
         assertFalse(plan.contains("\"issue\"") || plan.contains(" on issue"), plan);
         assertTrue(plan.contains("ix_article_outlet") || plan.contains("fk_article_outlet"), plan);
     }
 
-    private void assertWalks(String sql, String index) {
-        String plan = plan(sql);
+    /** The one statement of a request's SQL that the predicate picks, from a URL the read cache has never seen. */
+    private static String sent(RequestSpecification request, String path, Predicate<String> which) {
+        String url = path + (path.contains("?") ? "&" : "?") + "uncached=" + unique("plan");
+        List<String> statements = SentSql.during(() -> request.get(url).then().statusCode(200));
+        List<String> picked = statements.stream().filter(which).toList();
+        assertEquals(1, picked.size(), () -> url + " sent " + statements);
+        return picked.get(0);
+    }
+
+    private void assertWalks(String sql, List<Object> parameters, String index) {
+        String plan = plan(sql, parameters);
         assertTrue(plan.contains(index), sql + " -> " + plan);
         if (postgres()) {
             assertFalse(plan.contains("sort"), sql + " -> " + plan);
@@ -72,7 +86,14 @@ class ListIndexPlanTest {
         }
     }
 
-    private String plan(String sql) {
+    /** The plan of a sent statement, each ? replaced by its parameter (in order) as a literal. */
+    private String plan(String sql, List<Object> parameters) {
+        String[] parts = sql.split("\\?", -1);
+        assertEquals(parameters.size(), parts.length - 1, () -> "parameters of " + sql);
+        StringBuilder literal = new StringBuilder(parts[0]);
+        for (int i = 0; i < parameters.size(); i++) {
+            literal.append(literal(parameters.get(i))).append(parts[i + 1]);
+        }
         List<?> rows = QuarkusTransaction.requiringNew().call(() -> {
             if (postgres()) {
                 // A test table is tiny: without these the planner prefers a scan and a sort. With them it still sorts
@@ -81,12 +102,22 @@ class ListIndexPlanTest {
                 em.createNativeQuery("set local enable_bitmapscan = off").executeUpdate();
                 em.createNativeQuery("set local enable_sort = off").executeUpdate();
             }
-            return em.createNativeQuery("explain " + sql).getResultList();
+            return em.createNativeQuery("explain " + literal).getResultList();
         });
         // In the test output, for the record (bench/README.md quotes them).
-        System.out.println("[plan " + dbKind + "] " + sql + "\n" + rows.stream().map(String::valueOf)
-                .collect(java.util.stream.Collectors.joining("\n")));
+        System.out.println("[plan " + dbKind + "] " + literal + "\n" + rows.stream().map(String::valueOf)
+                .collect(Collectors.joining("\n")));
         return rows.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String literal(Object value) {
+        if (value instanceof String text) {
+            return "'" + text.replace("'", "''") + "'";
+        }
+        if (value instanceof LocalDate date) {
+            return "date '" + date + "'";
+        }
+        return String.valueOf(value);
     }
 
     private boolean postgres() {

@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.digestapi.article.ArticleService;
+import com.digestapi.article.ArticleCommands;
 import com.digestapi.issue.IssueDocuments;
 import com.digestapi.issue.IssueService;
 import com.digestapi.outlet.OutletService;
@@ -209,12 +209,12 @@ public class ReadCacheTest {
     /** A write the content version does not see would leave readers on stale copies until the next write. */
     @Test
     void everyTransactionalContentServiceMethodMovesTheVersion() {
-        Stream.of(ArticleService.class, IssueService.class, IssueDocuments.class, OutletService.class, TopicService.class)
+        Stream.of(ArticleCommands.class, IssueService.class, IssueDocuments.class, OutletService.class, TopicService.class)
                 .flatMap(service -> Stream.of(service.getDeclaredMethods()))
                 .filter(method -> method.isAnnotationPresent(Transactional.class)
                         && method.getAnnotation(Transactional.class).value() != Transactional.TxType.MANDATORY)
                 .forEach(method -> assertTrue(method.isAnnotationPresent(ContentWrite.class), method::toString));
-        Method create = Stream.of(ArticleService.class.getDeclaredMethods())
+        Method create = Stream.of(ArticleCommands.class.getDeclaredMethods())
                 .filter(m -> m.getName().equals("create")).findFirst().orElseThrow();
         assertTrue(create.isAnnotationPresent(ContentWrite.class));
     }

@@ -1,0 +1,118 @@
+package com.digestapi.article;
+
+import com.digestapi.caching.ContentWrite;
+import com.digestapi.caching.Precondition;
+import com.digestapi.caching.Preconditions;
+import com.digestapi.problem.ProblemException;
+import com.digestapi.web.Patch;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.Objects;
+
+/** Creates, changes, moves and deletes articles; owns their transactions and answers with the stored view. */
+@ApplicationScoped
+public class ArticleCommands {
+
+    private final ArticleQueries queries;
+    private final ArticleFields fields;
+    private final IssueLineup lineup;
+    private final Preconditions preconditions;
+
+    ArticleCommands(ArticleQueries queries, ArticleFields fields, IssueLineup lineup, Preconditions preconditions) {
+        this.queries = queries;
+        this.fields = fields;
+        this.lineup = lineup;
+        this.preconditions = preconditions;
+    }
+
+    @Transactional
+    @ContentWrite
+    public ArticleView create(ArticleInput input) {
+        if (input.issueId() == null) {
+            throw ProblemException.invalid("issueId", "must not be null");
+        }
+        IssueKeys issue = lineup.lock(input.issueId(), true);
+        Article article = new Article();
+        article.placeIn(issue);
+        fields.fill(article, fields.resolve(input));
+        lineup.insert(issue, article, input.position());
+        Article.flush();
+        return queries.get(article.id);
+    }
+
+    /** POST /issues/{id}/articles: the path names the issue, which must exist. */
+    @Transactional
+    @ContentWrite
+    public ArticleView createInIssue(long issueId, ArticleInput input) {
+        lineup.lock(issueId, false);
+        if (input.issueId() != null && input.issueId() != issueId) {
+            throw ProblemException.invalid("issueId", "must be left out or equal the issue of the path (" + issueId + ")");
+        }
+        return create(input.withIssue(issueId));
+    }
+
+    @Transactional
+    @ContentWrite
+    public ArticleView replace(long id, ArticleInput input, Precondition precondition) {
+        lineup.lockIssueOf(id);
+        preconditions.require(precondition, () -> queries.get(id));
+        return write(id, input);
+    }
+
+    @Transactional
+    @ContentWrite
+    public ArticleView patch(long id, Patch<ArticleInput> patch, Precondition precondition) {
+        lineup.lockIssueOf(id);
+        ArticleView view = queries.get(id);
+        preconditions.require(precondition, () -> view);
+        ArticleInput current = view.toInput();
+        ArticleInput merged = patch.applyTo(current);
+        boolean changesIssue = !Objects.equals(merged.issueId(), current.issueId());
+        if (changesIssue && !patch.names("position")) {
+            // Moving to another issue without a position appends, as on create.
+            merged = new ArticleInput(merged.slug(), merged.issueId(), null, merged.headline(), merged.outletId(),
+                    merged.publishedOn(), merged.author(), merged.originalUrl(), merged.summary(), merged.quotes(),
+                    merged.topicIds());
+        }
+        return write(id, merged);
+    }
+
+    @Transactional
+    @ContentWrite
+    public void delete(long id, Precondition precondition) {
+        IssueKeys issue = lineup.lockIssueOf(id);
+        preconditions.require(precondition, () -> queries.get(id));
+        lineup.remove(issue, find(id));
+    }
+
+    /** Stores the input over the article, moving it when its issue or position changes; its issue is locked. */
+    private ArticleView write(long id, ArticleInput input) {
+        Article article = find(id);
+        IssueKeys current = lineup.keys(article.issueId);
+        long targetId = input.issueId() == null ? current.id() : input.issueId();
+        if (targetId == current.id()) {
+            article.placeIn(current);
+            fields.fill(article, fields.resolve(input));
+            if (input.position() != null && input.position() != article.position) {
+                lineup.reorder(current, article, input.position());
+            }
+        } else {
+            // The article's own issue is locked already; two opposite moves at the same moment can deadlock, which
+            // the database breaks by failing one of them (a 409 the client may retry).
+            long first = Math.min(current.id(), targetId);
+            long second = Math.max(current.id(), targetId);
+            IssueKeys firstLocked = lineup.lock(first, first == targetId);
+            IssueKeys secondLocked = lineup.lock(second, second == targetId);
+            IssueKeys target = first == targetId ? firstLocked : secondLocked;
+            fields.fill(article, fields.resolve(input));
+            lineup.transfer(article, current, target, input.position());
+        }
+        lineup.touch(article.issueId);
+        Article.flush();
+        return queries.get(id);
+    }
+
+    private static Article find(long id) {
+        return Article.<Article>findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("article", id));
+    }
+}

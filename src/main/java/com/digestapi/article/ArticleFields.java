@@ -1,0 +1,83 @@
+package com.digestapi.article;
+
+import com.digestapi.outlet.Outlet;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.persistence.Uniqueness;
+import com.digestapi.problem.Problem.FieldError;
+import com.digestapi.problem.ProblemException;
+import com.digestapi.topic.Topic;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Turns what a client sent into an article's stored fields: outlet and topics resolved, slug, text, search text. */
+@ApplicationScoped
+public class ArticleFields {
+
+    /** The input with its outlet and topic ids resolved; a 400 naming every id that refers to nothing. */
+    ArticleContent resolve(ArticleInput input) {
+        List<FieldError> errors = new ArrayList<>();
+        Outlet outlet = Outlet.findById(input.outletId());
+        if (outlet == null) {
+            errors.add(new FieldError("outletId", "refers to no outlet (" + input.outletId() + ")"));
+        }
+        // Errors name the index the client sent, so repeated ids are removed only for the query.
+        List<Long> topicIds = input.topicIds() == null ? List.of() : input.topicIds();
+        Map<Long, Topic> topics = topicIds.isEmpty() ? Map.of()
+                : Topic.<Topic>list("id in ?1", topicIds.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(t -> t.id, t -> t));
+        for (int i = 0; i < topicIds.size(); i++) {
+            if (!topics.containsKey(topicIds.get(i))) {
+                errors.add(new FieldError("topicIds[" + i + "]", "refers to no topic (" + topicIds.get(i) + ")"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        return new ArticleContent(input.slug(), input.headline(), outlet, input.publishedOn(), input.author(),
+                input.originalUrl(), input.summary(), input.quotes(), topics.values());
+    }
+
+    /** Stores the content over the article's own fields; collections change only when their content does. */
+    void fill(Article article, ArticleContent content) {
+        String slug = content.slug() != null ? content.slug()
+                : article.slug != null ? article.slug : Slugs.unique(Article.class, Slugs.slugify(content.headline(), "article"));
+        Uniqueness.require(Article.class, "slug", slug, article.id);
+        article.slug = slug;
+        article.headline = content.headline().strip();
+        article.outlet = content.outlet();
+        article.publishedOn = content.publishedOn();
+        article.author = blankToNull(content.author());
+        article.originalUrl = content.originalUrl();
+        article.summary = content.summary().strip();
+        List<Quote> quotes = content.quotes() == null ? List.of() : content.quotes().stream().map(QuoteBody::toQuote).toList();
+        if (!quotes.stream().map(q -> q.text + "\u0000" + q.attribution).toList()
+                .equals(article.quotes.stream().map(q -> q.text + "\u0000" + q.attribution).toList())) {
+            article.quotes.clear();
+            article.quotes.addAll(quotes);
+        }
+        article.searchText = searchTextOf(article);
+        if (!new LinkedHashSet<>(content.topics()).equals(article.topics)) {
+            article.topics.clear();
+            article.topics.addAll(content.topics());
+        }
+    }
+
+    /** One lower-cased string of everything q searches in an article, so one indexable LIKE finds it. */
+    static String searchTextOf(Article article) {
+        StringBuilder text = new StringBuilder(article.headline).append('\n').append(article.summary);
+        if (article.author != null) {
+            text.append('\n').append(article.author);
+        }
+        article.quotes.forEach(q -> text.append('\n').append(q.text));
+        return text.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,130 @@
+package com.digestapi.article;
+
+import com.digestapi.persistence.TrackedEntity;
+import com.digestapi.problem.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The articles of one issue in their order: keeps positions 1..n without gaps as articles are inserted, moved and
+ * removed, under a lock of the issue's row so that concurrent writers of one issue take turns; and keeps the copies of
+ * the issue's status and date that its articles carry. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class IssueLineup {
+
+    private final IssueLocks issues;
+
+    IssueLineup(IssueLocks issues) {
+        this.issues = issues;
+    }
+
+    /** Locks the issue; a missing one is a 400 on the body's issueId, or a 404 when the path names it. */
+    IssueKeys lock(long issueId, boolean referencedByBody) {
+        return issues.lock(issueId).orElseThrow(() -> referencedByBody
+                ? ProblemException.invalid("issueId", "refers to no issue (" + issueId + ")")
+                : ProblemException.notFound("issue", issueId));
+    }
+
+    /**
+     * Locks the issue of an article before the article is read, so that a write reads the state the previous writer
+     * committed and merges onto it, instead of failing (or losing an update) on a stale copy.
+     */
+    IssueKeys lockIssueOf(long articleId) {
+        Long issueId = Article.getEntityManager().createQuery("select a.issueId from Article a where a.id = :id", Long.class)
+                .setParameter("id", articleId).getResultStream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("article", articleId));
+        return lock(issueId, false);
+    }
+
+    IssueKeys keys(long issueId) {
+        return issues.keys(issueId);
+    }
+
+    /** Puts a new article at the requested position of its locked issue (the end when none), and persists it. */
+    void insert(IssueKeys issue, Article article, Integer requested) {
+        List<Article> siblings = articlesOf(issue.id());
+        int position = positionWithin(requested, siblings.size() + 1, siblings.size() + 1);
+        siblings.add(position - 1, article);
+        renumber(siblings);
+        article.persist();
+        issues.touch(issue.id());
+    }
+
+    /** Moves an article to another position of its own issue. */
+    void reorder(IssueKeys issue, Article article, int requested) {
+        List<Article> siblings = articlesOf(issue.id());
+        int position = positionWithin(requested, siblings.size(), article.position);
+        siblings.remove(article);
+        siblings.add(position - 1, article);
+        renumber(siblings);
+    }
+
+    /** Moves an article out of its issue into another, at the requested position (the end when none). */
+    void transfer(Article article, IssueKeys from, IssueKeys to, Integer requested) {
+        List<Article> left = articlesOf(from.id());
+        left.remove(article);
+        renumber(left);
+        issues.touch(from.id());
+        List<Article> joined = articlesOf(to.id());
+        int position = positionWithin(requested, joined.size() + 1, joined.size() + 1);
+        article.placeIn(to);
+        joined.add(position - 1, article);
+        renumber(joined);
+    }
+
+    /** Deletes an article; the ones after it move up. */
+    void remove(IssueKeys issue, Article article) {
+        List<Article> siblings = articlesOf(issue.id());
+        siblings.remove(article);
+        article.delete();
+        renumber(siblings);
+        issues.touch(issue.id());
+    }
+
+    void touch(long issueId) {
+        issues.touch(issueId);
+    }
+
+    /**
+     * After an issue's status or date changed: the copies its articles carry for lists and feeds, in one statement.
+     * Articles that appear to (or vanish from) readers get a new updatedAt, so partners syncing with updatedSince pick up
+     * a newly published issue; their version stays, as their representation (and ETag) is unchanged.
+     */
+    public void issueChanged(IssueKeys issue) {
+        Article.getEntityManager()
+                .createQuery("update Article a set a.issuePublished = :published, a.issuePublishedOn = :publishedOn,"
+                        + " a.updatedAt = case when a.issuePublished <> :published then :now else a.updatedAt end"
+                        + " where a.issueId = :issue")
+                .setParameter("published", issue.published())
+                .setParameter("now", TrackedEntity.now())
+                .setParameter("publishedOn", issue.publishedOn())
+                .setParameter("issue", issue.id())
+                .executeUpdate();
+    }
+
+    static List<Article> articlesOf(long issueId) {
+        return new ArrayList<>(Article.<Article>list("issueId = ?1 order by position", issueId));
+    }
+
+    static void renumber(List<Article> ordered) {
+        for (int i = 0; i < ordered.size(); i++) {
+            if (ordered.get(i).position != i + 1) {
+                ordered.get(i).position = i + 1;
+            }
+        }
+    }
+
+    private static int positionWithin(Integer requested, int max, int fallback) {
+        if (requested == null) {
+            return fallback;
+        }
+        if (requested > max) {
+            throw ProblemException.invalid("position", "must be between 1 and " + max + " in this issue");
+        }
+        return requested;
+    }
+}

@@ -1,0 +1,2 @@
+/** Feature: the outlets whose pieces the digest summarises. */
+package com.digestapi.outlet;

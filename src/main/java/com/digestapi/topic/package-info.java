@@ -1,0 +1,2 @@
+/** Feature: the topics articles are tagged with. */
+package com.digestapi.topic;
