@@ -1,0 +1,112 @@
+package com.digestapi;
+
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.CompositeArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.persistence.Entity;
+import jakarta.transaction.Transactional;
+
+/**
+ * The package structure as rules: shared packages by concern below features, resources speak HTTP and nothing of
+ * persistence, services speak neither HTTP nor JSON trees, transactions begin in services.
+ */
+@AnalyzeClasses(packages = "com.digestapi", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    static final String[] SHARED = {"com.digestapi.problem..", "com.digestapi.listing..", "com.digestapi.caching..",
+            "com.digestapi.web..", "com.digestapi.openapi..", "com.digestapi.persistence..", "com.digestapi.security..",
+            "com.digestapi.config.."};
+
+    static final String[] FEATURES = {"com.digestapi.account..", "com.digestapi.article..", "com.digestapi.issue..",
+            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed.."};
+
+    static final DescribedPredicate<JavaClass> RESOURCES = describe("resources (classes named *Resource)",
+            c -> c.getSimpleName().endsWith("Resource"));
+
+    /** The classes of a feature that hold its application logic, whatever they are called in detail. */
+    static final DescribedPredicate<JavaClass> SERVICES = describe(
+            "services (feature classes named *Service, *Queries, *Commands, *Documents or *Lineup)",
+            c -> resideInAnyPackage(FEATURES).test(c) && c.getSimpleName().matches(".+(Service|Queries|Commands|Documents|Lineup)"));
+
+    static final DescribedPredicate<JavaClass> ENTITIES = describe("@Entity classes", c -> c.isAnnotatedWith(Entity.class));
+
+    static final DescribedPredicate<JavaMethodCall> STATIC_ENTITY_OR_PANACHE_METHOD = describe(
+            "a static method of an @Entity class or a method declared by Panache",
+            call -> call.getTarget().resolveMember()
+                    .map(method -> method.getOwner().getPackageName().startsWith("io.quarkus.hibernate.orm.panache")
+                            || ENTITIES.test(call.getTargetOwner()) && method.getModifiers().contains(JavaModifier.STATIC))
+                    .orElse(ENTITIES.test(call.getTargetOwner())));
+
+    @ArchTest
+    static final ArchRule top_level_packages_are_free_of_cycles =
+            slices().matching("com.digestapi.(*)..").should().beFreeOfCycles();
+
+    @ArchTest
+    static final ArchRule shared_packages_depend_on_no_feature =
+            noClasses().that().resideInAnyPackage(SHARED)
+                    .should().dependOnClassesThat().resideInAnyPackage(FEATURES);
+
+    @ArchTest
+    static final ArchRule resources_do_not_touch_persistence =
+            noClasses().that(RESOURCES)
+                    .should().dependOnClassesThat().resideInAnyPackage("jakarta.persistence..", "io.quarkus.hibernate.orm.panache..")
+                    .orShould().callMethodWhere(STATIC_ENTITY_OR_PANACHE_METHOD);
+
+    @ArchTest
+    static final ArchRule services_speak_neither_http_nor_json_trees =
+            noClasses().that(SERVICES)
+                    .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                    .orShould().dependOnClassesThat().areAssignableTo(JsonNode.class);
+
+    @ArchTest
+    static final ArchRule transactions_begin_only_in_services = CompositeArchRule
+            .of(noClasses().that(not(SERVICES)).should().beAnnotatedWith(Transactional.class))
+            .and(methods().that().areAnnotatedWith(Transactional.class).should().beDeclaredInClassesThat(SERVICES));
+
+    @ArchTest
+    static final ArchRule resources_never_return_entities =
+            noMethods().that().areDeclaredInClassesThat(RESOURCES).and().arePublic()
+                    .should(returnATypeInvolving(ENTITIES));
+
+    @ArchTest
+    static final ArchRule problem_depends_on_no_other_project_package =
+            noClasses().that().resideInAPackage("com.digestapi.problem..")
+                    .should().dependOnClassesThat(resideInAPackage("com.digestapi..")
+                            .and(not(resideInAPackage("com.digestapi.problem.."))));
+
+    /** The return type or any of its type arguments (List<Article>, RestResponse<Article>) is one of these classes. */
+    static ArchCondition<JavaMethod> returnATypeInvolving(DescribedPredicate<JavaClass> types) {
+        return new ArchCondition<>("return a type involving " + types.getDescription()) {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                for (JavaClass type : method.getReturnType().getAllInvolvedRawTypes()) {
+                    if (types.test(type)) {
+                        events.add(SimpleConditionEvent.satisfied(method,
+                                method.getFullName() + " returns " + method.getReturnType().getName()
+                                        + " in " + method.getSourceCodeLocation()));
+                    }
+                }
+            }
+        };
+    }
+}
