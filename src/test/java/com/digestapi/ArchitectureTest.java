@@ -23,6 +23,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
 
@@ -43,10 +44,10 @@ class ArchitectureTest {
     static final DescribedPredicate<JavaClass> RESOURCES = describe("resources (classes named *Resource)",
             c -> c.getSimpleName().endsWith("Resource"));
 
-    /** The classes of a feature that hold its application logic, whatever they are called in detail. */
+    /** The classes of a feature that hold its application logic: its application-scoped beans, whatever their names. */
     static final DescribedPredicate<JavaClass> SERVICES = describe(
-            "services (feature classes named *Service, *Queries, *Commands, *Documents or *Lineup)",
-            c -> resideInAnyPackage(FEATURES).test(c) && c.getSimpleName().matches(".+(Service|Queries|Commands|Documents|Lineup)"));
+            "services (application-scoped beans of feature packages)",
+            c -> resideInAnyPackage(FEATURES).test(c) && c.isAnnotatedWith(ApplicationScoped.class));
 
     static final DescribedPredicate<JavaClass> ENTITIES = describe("@Entity classes", c -> c.isAnnotatedWith(Entity.class));
 

@@ -1,6 +1,5 @@
 package com.digestapi.caching;
 
-
 import static com.digestapi.support.Api.anonymous;
 import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.newArticle;

@@ -1,7 +1,5 @@
 package com.digestapi.listing;
 
-import com.digestapi.persistence.Slugs;
-
 import static com.digestapi.support.Api.raw;
 import static com.digestapi.support.ListSupport.queryOf;
 import static org.junit.jupiter.api.Assertions.assertAll;
@@ -10,10 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.digestapi.persistence.Slugs;
 import com.digestapi.support.ListSupport;
-import io.quarkus.test.junit.QuarkusTest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

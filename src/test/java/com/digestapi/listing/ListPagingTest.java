@@ -1,6 +1,5 @@
 package com.digestapi.listing;
 
-
 import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.raw;
 import static com.digestapi.support.Api.unique;

@@ -1,14 +1,13 @@
 package com.digestapi.listing;
 
-import com.digestapi.caching.ContentVersion;
-
 import static com.digestapi.support.Api.anonymous;
 import static com.digestapi.support.Api.api;
-import static com.digestapi.support.Api.rawAnonymous;
 import static com.digestapi.support.Api.raw;
+import static com.digestapi.support.Api.rawAnonymous;
 import static com.digestapi.support.Api.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.digestapi.caching.ContentVersion;
 import com.digestapi.caching.ReadCacheTest;
 import com.digestapi.support.ListSupport;
 import com.digestapi.support.SqlStatements;

@@ -1,9 +1,5 @@
 package com.digestapi.problem;
 
-import com.digestapi.web.BodyLimit;
-
-import com.digestapi.support.Api;
-
 import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.newArticle;
 import static com.digestapi.support.Api.newIssue;
@@ -21,6 +17,8 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
+import com.digestapi.support.Api;
+import com.digestapi.web.BodyLimit;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
