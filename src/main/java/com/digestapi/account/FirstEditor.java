@@ -1,14 +1,15 @@
 package com.digestapi.account;
 
+import com.digestapi.config.DigestConfig;
 import com.digestapi.persistence.TrackedEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -24,8 +25,12 @@ public class FirstEditor {
     private final String username;
     private final Optional<String> password;
 
-    FirstEditor(Passwords passwords, @ConfigProperty(name = "digest.editor.username", defaultValue = "editor") String username,
-                @ConfigProperty(name = "digest.editor.password") Optional<String> password) {
+    @Inject
+    FirstEditor(Passwords passwords, DigestConfig config) {
+        this(passwords, config.editor().username(), config.editor().password());
+    }
+
+    FirstEditor(Passwords passwords, String username, Optional<String> password) {
         this.passwords = passwords;
         this.username = username;
         this.password = password.filter(p -> !p.isBlank());

@@ -1,8 +1,8 @@
 package com.digestapi.account;
 
+import com.digestapi.config.DigestConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Hashes passwords with bcrypt at the configured cost (each step doubles the work of every sign-in). */
 @ApplicationScoped
@@ -10,8 +10,8 @@ public class Passwords {
 
     private final int cost;
 
-    Passwords(@ConfigProperty(name = "digest.password.bcrypt-cost", defaultValue = "10") int cost) {
-        this.cost = cost;
+    Passwords(DigestConfig config) {
+        this.cost = config.password().bcryptCost();
     }
 
     public String hash(String password) {

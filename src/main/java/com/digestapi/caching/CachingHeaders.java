@@ -1,9 +1,9 @@
 package com.digestapi.caching;
 
+import com.digestapi.config.DigestConfig;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
@@ -14,8 +14,8 @@ public class CachingHeaders {
 
     private final long maxAge;
 
-    CachingHeaders(@ConfigProperty(name = "digest.http.cache-max-age", defaultValue = "30") long maxAge) {
-        this.maxAge = maxAge;
+    CachingHeaders(DigestConfig config) {
+        this.maxAge = config.http().cacheMaxAge();
     }
 
     /** After {@link RepresentationTagging}, which may turn a 200 into a 304 (both are public). */

@@ -1,5 +1,6 @@
 package com.digestapi.caching;
 
+import com.digestapi.config.DigestConfig;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.agroal.DataSource;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -13,12 +14,10 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -49,10 +48,10 @@ public class ContentVersion {
 
     ContentVersion(@DataSource("content-version") AgroalDataSource dataSource,
                    TransactionSynchronizationRegistry transactions,
-                   @ConfigProperty(name = "digest.read-cache.max-staleness", defaultValue = "1S") Duration maxStaleness) {
+                   DigestConfig config) {
         this.dataSource = dataSource;
         this.transactions = transactions;
-        this.maxStalenessNanos = maxStaleness.toNanos();
+        this.maxStalenessNanos = config.readCache().maxStaleness().toNanos();
     }
 
     void start(@Observes StartupEvent start) {

@@ -1,11 +1,11 @@
 package com.digestapi.caching;
 
 
+import com.digestapi.config.DigestConfig;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
-import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -20,7 +20,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
@@ -59,13 +58,11 @@ public class ReadCache {
     private final Cache<String, Representation> entries;
     private volatile long versionHeld = Long.MIN_VALUE;
 
-    ReadCache(ContentVersion contentVersion, MeterRegistry registry,
-              @ConfigProperty(name = "digest.read-cache.enabled", defaultValue = "true") boolean enabled,
-              @ConfigProperty(name = "digest.read-cache.max-size", defaultValue = "32M") MemorySize maxSize) {
+    ReadCache(ContentVersion contentVersion, MeterRegistry registry, DigestConfig config) {
         this.contentVersion = contentVersion;
-        this.enabled = enabled;
+        this.enabled = config.readCache().enabled();
         this.entries = Caffeine.newBuilder()
-                .maximumWeight(maxSize.asLongValue())
+                .maximumWeight(config.readCache().maxSize().asLongValue())
                 .weigher((String key, Representation value) -> key.length() + value.weight())
                 .recordStats()
                 .build();

@@ -2,6 +2,7 @@ package com.digestapi.feed;
 
 import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
+import com.digestapi.config.DigestConfig;
 import com.digestapi.issue.Issue;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
@@ -18,7 +19,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Assembles a feed of the newest published articles, in a fixed number of statements. */
 @ApplicationScoped
@@ -28,12 +28,10 @@ public class FeedService {
     private final String title;
     private final String description;
 
-    FeedService(ArticleQueries articles,
-                @ConfigProperty(name = "digest.feed.title") String title,
-                @ConfigProperty(name = "digest.feed.description") String description) {
+    FeedService(ArticleQueries articles, DigestConfig config) {
         this.articles = articles;
-        this.title = title;
-        this.description = description;
+        this.title = config.feed().title();
+        this.description = config.feed().description();
     }
 
     public Feed feed(FeedQuery query, URI baseUri, URI self) {

@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.config.DigestConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /** Loads the demo digest into an empty database on first start, through the import path; never twice. */
@@ -30,11 +30,11 @@ public class DemoDigest {
     private final boolean enabled;
 
     DemoDigest(IssueDocuments documents, ObjectMapper mapper, Validator validator,
-               @ConfigProperty(name = "digest.demo.enabled", defaultValue = "true") boolean enabled) {
+               DigestConfig config) {
         this.documents = documents;
         this.mapper = mapper;
         this.validator = validator;
-        this.enabled = enabled;
+        this.enabled = config.demo().enabled();
     }
 
     void onStart(@Observes StartupEvent start) {

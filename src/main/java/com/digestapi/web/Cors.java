@@ -1,5 +1,6 @@
 package com.digestapi.web;
 
+import com.digestapi.config.DigestConfig;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.problem.Problems;
 
@@ -12,7 +13,6 @@ import jakarta.enterprise.event.Observes;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * CORS in two tiers: any origin may read (GET, HEAD), only the configured origins may write from a browser. A write
@@ -30,11 +30,10 @@ public class Cors {
     private final List<String> writeOrigins;
     private final ObjectMapper mapper;
 
-    Cors(ObjectMapper mapper, @ConfigProperty(name = "digest.cors.read-origins", defaultValue = "*") List<String> readOrigins,
-         @ConfigProperty(name = "digest.cors.write-origins", defaultValue = "none") List<String> writeOrigins) {
+    Cors(ObjectMapper mapper, DigestConfig config) {
         this.mapper = mapper;
-        this.readOrigins = readOrigins;
-        this.writeOrigins = writeOrigins;
+        this.readOrigins = config.cors().readOrigins();
+        this.writeOrigins = config.cors().writeOrigins();
     }
 
     void installRoute(@Observes Router router) {

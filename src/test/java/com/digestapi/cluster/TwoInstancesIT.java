@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of the packaged service on one PostgreSQL, started at the same moment: a write through one is read
  * through the other, concurrent conditional writes through both have exactly one winner, and neither keeps state the
- * other needs (same ETags, one demo digest, one first editor). Runs with -Ddigest.it.db=pg.
+ * other needs (same ETags, one demo digest, one first editor). Runs with -Ddigest-test.it.db=pg.
  */
 class TwoInstancesIT {
 
@@ -32,7 +32,7 @@ class TwoInstancesIT {
 
     @Test
     void instancesShareEverythingThroughTheDatabase() throws Exception {
-        assumeTrue(PackagedService.onPostgres(), "needs -Ddigest.it.db=pg and a jar built with -Dquarkus.profile=pg");
+        assumeTrue(PackagedService.onPostgres(), "needs -Ddigest-test.it.db=pg and a jar built with -Dquarkus.profile=pg");
         Path dir = Files.createTempDirectory("digest-two-instances");
         try (EmbeddedPostgres postgres = PostgresResource.startPostgres()) {
             Map<String, String> database = Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),

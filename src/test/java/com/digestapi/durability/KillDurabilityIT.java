@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Kills the packaged service with SIGKILL while it acknowledges writes, restarts it on the same database and checks
- * that every acknowledged write is there. On H2 (the default) this needs WRITE_DELAY=0; with -Ddigest.it.db=pg the
+ * that every acknowledged write is there. On H2 (the default) this needs WRITE_DELAY=0; with -Ddigest-test.it.db=pg the
  * same test runs against PostgreSQL.
  */
 class KillDurabilityIT {

@@ -35,7 +35,7 @@ public final class PackagedService implements AutoCloseable {
                 "-Dquarkus.http.port=" + port, "-Ddigest.editor.password=" + EDITOR_PASSWORD));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
-        command.add(System.getProperty("digest.app.jar", "target/quarkus-app/quarkus-run.jar"));
+        command.add(System.getProperty("digest-test.app.jar", "target/quarkus-app/quarkus-run.jar"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(logDir.resolve("service-" + port + "-" + System.nanoTime() + ".log").toFile())
                 .start();
@@ -44,9 +44,9 @@ public final class PackagedService implements AutoCloseable {
         return service;
     }
 
-    /** Properties that point the service at a database: the embedded PostgreSQL when the ITs run with -Ddigest.it.db=pg. */
+    /** Properties that point the service at a database: the embedded PostgreSQL when the ITs run with -Ddigest-test.it.db=pg. */
     public static boolean onPostgres() {
-        return "pg".equals(System.getProperty("digest.it.db"));
+        return "pg".equals(System.getProperty("digest-test.it.db"));
     }
 
     public HttpResponse<String> send(String method, String path, String body, Map<String, String> headers)

@@ -1,0 +1,121 @@
+package com.digestapi.config;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every {@code digest.*} setting, with its default: the one place defaults are declared (application.properties only
+ * overrides them per profile). Property names are the method names in kebab-case under their group, e.g.
+ * {@code readCache().maxSize()} is {@code digest.read-cache.max-size}, env {@code DIGEST_READ_CACHE_MAX_SIZE}. The
+ * README's configuration table lists the same settings and defaults (ConfigurationTableTest checks it).
+ *
+ * <p>SmallRye Config registers these defaults as a config source of the lowest ordinal, so expressions elsewhere see
+ * them too: {@code quarkus.datasource.jdbc.url=jdbc:h2:file:${digest.data-dir}/digest} in application.properties
+ * becomes {@code ./data/digest} when nothing sets {@code digest.data-dir}, and follows {@code DIGEST_DATA_DIR} or
+ * {@code -Ddigest.data-dir} when something does. Nothing reads {@link #dataDir()} in code; it is here to declare the
+ * setting and its default.
+ *
+ * <p>Every property under {@code digest.} must be one of these: an unknown one, such as a misspelt name in
+ * application.properties or a system property, stops the start ("SRCFG00050 ... does not map to any root"; environment
+ * variables are not checked). Properties that only the tests read are therefore named {@code digest-test.*}.
+ */
+@ConfigMapping(prefix = "digest")
+public interface DigestConfig {
+
+    /** The demo content. */
+    Demo demo();
+
+    /** Folder of the embedded H2 database (written with WRITE_DELAY=0: an acknowledged write survives kill -9). */
+    @WithDefault("./data")
+    String dataDir();
+
+    /** The Atom, RSS and JSON feeds. */
+    Feed feed();
+
+    /** HTTP caching by browsers and CDNs. */
+    Http http();
+
+    /** The in-memory cache of anonymous reads. */
+    ReadCache readCache();
+
+    /** The first editor account. */
+    Editor editor();
+
+    /** Stored passwords. */
+    Password password();
+
+    /** Which browser origins may read and write. */
+    Cors cors();
+
+    interface Demo {
+
+        /** Load the demo digest into an empty database on first start. */
+        @WithDefault("true")
+        boolean enabled();
+    }
+
+    interface Feed {
+
+        /** Feed title (a filtered feed appends what it filters by). */
+        @WithDefault("Foreign media digest")
+        String title();
+
+        /** Feed description. */
+        @WithDefault("Articles about Kazakhstan from international media, summarised each week by The Astana Times.")
+        String description();
+    }
+
+    interface Http {
+
+        /** Seconds browsers and CDNs may keep anonymous reads ({@code Cache-Control: public, max-age=N}). */
+        @WithDefault("30")
+        long cacheMaxAge();
+    }
+
+    interface ReadCache {
+
+        /** Answer repeated anonymous reads from memory until the next write. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Memory the cached responses may take (least valuable ones are evicted first). */
+        @WithDefault("32M")
+        MemorySize maxSize();
+
+        /** How late this instance's readers may see another instance's write. */
+        @WithDefault("1S")
+        Duration maxStaleness();
+    }
+
+    interface Editor {
+
+        /** User name of the first editor. */
+        @WithDefault("editor")
+        String username();
+
+        /** Password of the first editor; without one, a random password is generated on first start and logged once. */
+        Optional<String> password();
+    }
+
+    interface Password {
+
+        /** bcrypt cost of stored passwords (every sign-in pays it; each step doubles the work). */
+        @WithDefault("10")
+        int bcryptCost();
+    }
+
+    interface Cors {
+
+        /** Origins whose browsers may read (comma-separated; {@code *} for any). */
+        @WithDefault("*")
+        List<String> readOrigins();
+
+        /** Origins whose browsers may write (comma-separated); a write from any other origin is a 403. */
+        @WithDefault("none")
+        List<String> writeOrigins();
+    }
+}
