@@ -1,6 +1,7 @@
 package com.digestapi.account;
 
 import com.digestapi.security.Viewer;
+import com.digestapi.web.ApiPaths;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of accounts: editors add and remove the people who may sign in. */
-@Path("/api/v1/accounts")
+@Path(ApiPaths.V1 + "/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Viewer.EDITOR)
 @Tag(name = "Accounts", description = "Who may sign in; editors only. Passwords are stored as bcrypt hashes.")

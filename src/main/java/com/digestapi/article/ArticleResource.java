@@ -1,6 +1,7 @@
 package com.digestapi.article;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -39,7 +40,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of articles: /api/v1/articles. */
-@Path("/api/v1/articles")
+@Path(ApiPaths.V1 + "/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles", description = "Entries of the digest: summaries of pieces that outside outlets published.")
 public class ArticleResource {
@@ -74,7 +75,7 @@ public class ArticleResource {
 
     /** Feed discovery: the Atom feed of the same topic and outlet filter. */
     private static String atomFeedOf(ArticleFilter filter, UriInfo uriInfo) {
-        UriBuilder feed = uriInfo.getBaseUriBuilder().path("api/v1/feeds/articles.atom");
+        UriBuilder feed = uriInfo.getBaseUriBuilder().path(ApiPaths.V1 + "/feeds/articles.atom");
         filter.topics().forEach(t -> feed.queryParam("topic", t));
         filter.outlets().forEach(o -> feed.queryParam("outlet", o));
         return "<" + feed.build() + ">; rel=\"alternate\"; type=\"application/atom+xml\"";

@@ -1,6 +1,7 @@
 package com.digestapi.feed;
 
 import com.digestapi.caching.ETags;
+import com.digestapi.web.ApiPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BeanParam;
@@ -20,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Syndication of the digest: Atom, RSS and JSON Feed of the newest published articles, with conditional GET. */
-@Path("/api/v1/feeds")
+@Path(ApiPaths.V1 + "/feeds")
 @Tag(name = "Feeds", description = "Subscribe to the digest in a feed reader: Atom 1.0, RSS 2.0 or JSON Feed 1.1,"
         + " optionally filtered by topic and outlet. Each feed sends ETag and Last-Modified; conditional GETs answer 304.")
 public class FeedResource {

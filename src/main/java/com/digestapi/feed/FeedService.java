@@ -5,6 +5,7 @@ import com.digestapi.article.ArticleView;
 import com.digestapi.issue.Issue;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
+import com.digestapi.web.ApiPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -48,7 +49,7 @@ public class FeedService {
             Issue issue = issues.get(article.issueId());
             Outlet outlet = outlets.get(article.outlet().id());
             entries.add(new Feed.Entry(
-                    baseUri.resolve("api/v1/articles/" + article.id()),
+                    ApiPaths.v1(baseUri, "/articles/" + article.id()),
                     article.headline(),
                     article.summary(),
                     article.author(),
@@ -56,13 +57,13 @@ public class FeedService {
                     article.originalUrl() == null ? null : URI.create(article.originalUrl()),
                     article.topics().stream().map(t -> new Feed.Category(t.slug(), t.name())).toList(),
                     new Feed.IssueRef(issue.id, issue.slug, issue.title, issue.publishedOn,
-                            baseUri.resolve("api/v1/issues/" + issue.id)),
+                            ApiPaths.v1(baseUri, "/issues/" + issue.id)),
                     issue.publishedOn.atStartOfDay(ZoneOffset.UTC).toInstant(),
                     article.updatedAt()));
         }
         Instant updated = Stream.concat(entries.stream().map(Feed.Entry::updated), issues.values().stream().map(i -> i.updatedAt))
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return new Feed(titleFor(query), description, self, baseUri.resolve("api/v1/articles"), updated, entries);
+        return new Feed(titleFor(query), description, self, ApiPaths.v1(baseUri, "/articles"), updated, entries);
     }
 
     /** "Foreign media digest — Nuclear energy, Nikkei Asia": the feed says what it is filtered by. */

@@ -6,6 +6,7 @@ import com.digestapi.article.ArticleResource;
 import com.digestapi.article.ArticleService;
 import com.digestapi.article.ArticleView;
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -41,7 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of issues: /api/v1/issues, their articles, import and export. */
-@Path("/api/v1/issues")
+@Path(ApiPaths.V1 + "/issues")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Issues", description = "Editions of the digest, each an ordered list of articles.")
 public class IssueResource {

@@ -1,6 +1,7 @@
 package com.digestapi.outlet;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of outlets: /api/v1/outlets. */
-@Path("/api/v1/outlets")
+@Path(ApiPaths.V1 + "/outlets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outlets", description = "Media outlets whose pieces the digest summarises.")
 public class OutletResource {

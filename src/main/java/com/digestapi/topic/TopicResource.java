@@ -1,6 +1,7 @@
 package com.digestapi.topic;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -36,7 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of topics: /api/v1/topics. */
-@Path("/api/v1/topics")
+@Path(ApiPaths.V1 + "/topics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Topics", description = "Subject tags of articles.")
 public class TopicResource {

@@ -38,7 +38,7 @@ public class Cors {
     }
 
     void installRoute(@Observes Router router) {
-        router.route("/api/*").order(Integer.MIN_VALUE + 2).handler(this::handle);
+        router.route(ApiPaths.ROOT + "/*").order(Integer.MIN_VALUE + 2).handler(this::handle);
     }
 
     void handle(RoutingContext context) {
