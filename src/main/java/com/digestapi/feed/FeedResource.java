@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -46,8 +47,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedFormats.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response atom(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
-        Feed feed = feed(params, uriInfo);
-        return ETags.conditional(headers, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
+        return render(params, uriInfo, headers, FeedFormats.ATOM, FeedFormats::atom);
     }
 
     @GET
@@ -61,8 +61,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedFormats.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response rss(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
-        Feed feed = feed(params, uriInfo);
-        return ETags.conditional(headers, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
+        return render(params, uriInfo, headers, FeedFormats.RSS, FeedFormats::rss);
     }
 
     @GET
@@ -76,16 +75,21 @@ public class FeedResource {
             content = @Content(mediaType = FeedFormats.JSON_FEED, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response json(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
-        Feed feed = feed(params, uriInfo);
+        return render(params, uriInfo, headers, FeedFormats.JSON_FEED, this::jsonFeed);
+    }
+
+    /** The one path of the three feeds: the query, the feed, its text in the format, then 200 or 304. */
+    private Response render(FeedParams params, UriInfo uriInfo, HttpHeaders headers, String mediaType,
+                            Function<Feed, String> format) {
+        Feed feed = feeds.feed(params.parse(), uriInfo.getBaseUri(), uriInfo.getRequestUri());
+        return ETags.conditional(headers, format.apply(feed), mediaType, feed.updated());
+    }
+
+    private String jsonFeed(Feed feed) {
         try {
-            return ETags.conditional(headers, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
-                    feed.updated());
+            return mapper.writeValueAsString(FeedFormats.json(feed));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Feed feed(FeedParams params, UriInfo uriInfo) {
-        return feeds.feed(params.parse(), uriInfo.getBaseUri(), uriInfo.getRequestUri());
     }
 }

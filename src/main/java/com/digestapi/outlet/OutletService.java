@@ -16,8 +16,11 @@ import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads and writes outlets; owns their transactions. */
 @ApplicationScoped
@@ -57,6 +60,27 @@ public class OutletService {
                 .findFirst()
                 .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]))
                 .orElseThrow(() -> ProblemException.notFound("outlet", id));
+    }
+
+    /** The names of the outlets with these slugs, by slug; unknown slugs are left out. */
+    public Map<String, String> namesBySlug(Collection<String> slugs) {
+        return NamedEntity.namesBySlug(Outlet.class, slugs);
+    }
+
+    /** An outlet as a link to it shows it. */
+    public record Summary(long id, String slug, String name, String websiteUrl) {
+    }
+
+    /** The summaries of the outlets with these ids, by id, in one statement; unknown ids are left out. */
+    public Map<Long, Summary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Outlet.getEntityManager()
+                .createQuery("select o.id, o.slug, o.name, o.websiteUrl from Outlet o where o.id in :ids", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .map(r -> new Summary((Long) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .collect(Collectors.toMap(Summary::id, Function.identity()));
     }
 
     @Transactional

@@ -15,6 +15,8 @@ import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.Map;
 
 /** Reads and writes topics; owns their transactions. */
 @ApplicationScoped
@@ -51,6 +53,11 @@ public class TopicService {
                 .findFirst()
                 .map(row -> TopicView.of((Topic) row[0], (Long) row[1]))
                 .orElseThrow(() -> ProblemException.notFound("topic", id));
+    }
+
+    /** The names of the topics with these slugs, by slug; unknown slugs are left out. */
+    public Map<String, String> namesBySlug(Collection<String> slugs) {
+        return NamedEntity.namesBySlug(Topic.class, slugs);
     }
 
     @Transactional
