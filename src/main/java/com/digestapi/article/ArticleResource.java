@@ -45,11 +45,19 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Articles", description = "Entries of the digest: summaries of pieces that outside outlets published.")
 public class ArticleResource {
 
-    public static final String CREATE_EXAMPLE = "{\"issueId\": 1, \"headline\": \"Kazakhstan opens a new Caspian port terminal\","
-            + " \"outletId\": 1, \"publishedOn\": \"2024-10-04\", \"originalUrl\": \"https://example.com/port\","
-            + " \"summary\": \"A new container terminal at Aktau adds capacity on the Middle Corridor.\","
-            + " \"quotes\": [{\"text\": \"The corridor is open for business.\", \"attribution\": \"Port director\"}],"
-            + " \"topicIds\": [2]}";
+    public static final String CREATE_EXAMPLE = """
+            {
+              "issueId": 1,
+              "headline": "Kazakhstan opens a new Caspian port terminal",
+              "outletId": 1,
+              "publishedOn": "2024-10-04",
+              "originalUrl": "https://example.com/port",
+              "summary": "A new container terminal at Aktau adds capacity on the Middle Corridor.",
+              "quotes": [{"text": "The corridor is open for business.", "attribution": "Port director"}],
+              "topicIds": [2]
+            }""";
+    static final String PATCH_EXAMPLE = """
+            {"position": 1}""";
 
     private final ArticleService articles;
     private final MergePatch mergePatch;
@@ -124,7 +132,7 @@ public class ArticleResource {
                     + " others shift so positions stay 1..n.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of ArticleInput; null clears a field."),
-            examples = @ExampleObject(name = "move", value = "{\"position\": 1}")))
+            examples = @ExampleObject(name = "move", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The article as stored.")
     public ArticleView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return articles.patch(Ids.parse(id, "article"), mergePatch.of(patch, ArticleInput.class), Precondition.ifMatch(ifMatch));

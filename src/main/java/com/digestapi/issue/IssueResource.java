@@ -47,12 +47,30 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Issues", description = "Editions of the digest, each an ordered list of articles.")
 public class IssueResource {
 
-    static final String IMPORT_EXAMPLE = "{\"slug\": \"foreign-media-digest-2024-10-12\", \"title\": \"Foreign media digest\","
-            + " \"publishedOn\": \"2024-10-12\", \"status\": \"DRAFT\", \"intro\": \"This week: the referendum result.\","
-            + " \"articles\": [{\"headline\": \"Kazakhstan votes for nuclear power\", \"outlet\": \"Nikkei Asia\","
-            + " \"publishedOn\": \"2024-10-07\", \"author\": null, \"originalUrl\": null,"
-            + " \"summary\": \"Voters backed building the country's first nuclear power plant.\","
-            + " \"quotes\": [], \"topics\": [\"nuclear-energy\", \"Energy\"]}]}";
+    static final String CREATE_EXAMPLE = """
+            {"title": "Foreign media digest", "publishedOn": "2024-10-12", "intro": "This week..."}""";
+    static final String PATCH_EXAMPLE = """
+            {"status": "PUBLISHED"}""";
+    static final String IMPORT_EXAMPLE = """
+            {
+              "slug": "foreign-media-digest-2024-10-12",
+              "title": "Foreign media digest",
+              "publishedOn": "2024-10-12",
+              "status": "DRAFT",
+              "intro": "This week: the referendum result.",
+              "articles": [
+                {
+                  "headline": "Kazakhstan votes for nuclear power",
+                  "outlet": "Nikkei Asia",
+                  "publishedOn": "2024-10-07",
+                  "author": null,
+                  "originalUrl": null,
+                  "summary": "Voters backed building the country's first nuclear power plant.",
+                  "quotes": [],
+                  "topics": ["nuclear-energy", "Energy"]
+                }
+              ]
+            }""";
 
     private final IssueService issues;
     private final MergePatch mergePatch;
@@ -90,8 +108,7 @@ public class IssueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createIssue", summary = "Create an issue", description = "Created as DRAFT unless `status` says otherwise; the slug is"
             + " generated from title and publishedOn when left out.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "issue",
-            value = "{\"title\": \"Foreign media digest\", \"publishedOn\": \"2024-10-12\", \"intro\": \"This week...\"}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "issue", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new issue.",
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
     @APIResponse(responseCode = "409", description = "The slug is already taken.",
@@ -120,7 +137,7 @@ public class IssueResource {
             + " `{\"status\": \"PUBLISHED\"}` publishes a draft.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of IssueInput; null clears a field."),
-            examples = @ExampleObject(name = "publish", value = "{\"status\": \"PUBLISHED\"}")))
+            examples = @ExampleObject(name = "publish", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
     public IssueDetail patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return issues.patch(Ids.parse(id, "issue"), mergePatch.of(patch, IssueInput.class), Precondition.ifMatch(ifMatch));

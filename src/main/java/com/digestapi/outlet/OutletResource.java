@@ -42,6 +42,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Outlets", description = "Media outlets whose pieces the digest summarises.")
 public class OutletResource {
 
+    static final String CREATE_EXAMPLE = """
+            {"name": "Kazinform", "websiteUrl": "https://www.inform.kz", "country": "KZ", "language": "en"}""";
+    static final String PATCH_EXAMPLE = """
+            {"country": "JP"}""";
+
     private final OutletService outlets;
     private final MergePatch mergePatch;
 
@@ -73,8 +78,7 @@ public class OutletResource {
     @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOutlet", summary = "Create an outlet", description = "The slug is generated from the name when left out.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet",
-            value = "{\"name\": \"Kazinform\", \"websiteUrl\": \"https://www.inform.kz\", \"country\": \"KZ\", \"language\": \"en\"}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new outlet.",
             content = @Content(schema = @Schema(implementation = OutletView.class)))
     @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
@@ -101,7 +105,7 @@ public class OutletResource {
     @Operation(operationId = "patchOutlet", summary = "Change some fields of an outlet", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of OutletInput; null clears a field."),
-            examples = @ExampleObject(name = "country", value = "{\"country\": \"JP\"}")))
+            examples = @ExampleObject(name = "country", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
     public OutletView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return outlets.patch(Ids.parse(id, "outlet"), mergePatch.of(patch, OutletInput.class), Precondition.ifMatch(ifMatch));

@@ -42,6 +42,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Topics", description = "Subject tags of articles.")
 public class TopicResource {
 
+    static final String CREATE_EXAMPLE = """
+            {"name": "Water security", "description": "Rivers, dams and the Aral Sea."}""";
+    static final String PATCH_EXAMPLE = """
+            {"description": "Nuclear power and the 2024 referendum."}""";
+
     private final TopicService topics;
     private final MergePatch mergePatch;
 
@@ -73,8 +78,7 @@ public class TopicResource {
     @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createTopic", summary = "Create a topic", description = "The slug is generated from the name when left out.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "topic",
-            value = "{\"name\": \"Water security\", \"description\": \"Rivers, dams and the Aral Sea.\"}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "topic", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new topic.",
             content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
@@ -101,7 +105,7 @@ public class TopicResource {
     @Operation(operationId = "patchTopic", summary = "Change some fields of a topic", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of TopicInput; null clears a field."),
-            examples = @ExampleObject(name = "description", value = "{\"description\": \"Nuclear power and the 2024 referendum.\"}")))
+            examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The topic as stored.")
     public TopicView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return topics.patch(Ids.parse(id, "topic"), mergePatch.of(patch, TopicInput.class), Precondition.ifMatch(ifMatch));
