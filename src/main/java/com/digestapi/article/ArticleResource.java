@@ -7,7 +7,6 @@ import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -93,8 +92,7 @@ public class ArticleResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getArticle", summary = "Get an article")
     @APIResponse(responseCode = "200", description = "The article.")
-    @APIResponse(responseCode = "404", description = "No article has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article has this id.")
     public ArticleView get(@PathParam("id") String id) {
         return articles.get(Ids.parse(id, "article"));
     }

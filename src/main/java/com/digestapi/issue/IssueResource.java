@@ -12,7 +12,6 @@ import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -97,8 +96,7 @@ public class IssueResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getIssue", summary = "Get an issue with its articles", description = "Articles come in position order.")
     @APIResponse(responseCode = "200", description = "The issue and its articles.")
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public IssueDetail get(@PathParam("id") String id) {
         return issues.get(Ids.parse(id, "issue"));
     }
@@ -111,8 +109,7 @@ public class IssueResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "issue", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new issue.",
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
-    @APIResponse(responseCode = "409", description = "The slug is already taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is already taken.")
     public RestResponse<IssueDetail> create(@Valid @NotNull IssueInput input, UriInfo uriInfo) {
         IssueDetail created = issues.create(input);
         return Created.at(uriInfo, IssueResource.class, created.id(), created);
@@ -157,8 +154,7 @@ public class IssueResource {
     @Operation(operationId = "listIssueArticles", summary = "List an issue's articles", description = "Same filters, sort fields and paging as"
             + " GET /articles; sorted by `position` unless `sort` says otherwise.")
     @APIResponse(responseCode = "200", description = "One page of the issue's articles.")
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public RestResponse<Page<ArticleView>> articles(@PathParam("id") String id, @BeanParam ArticleListParams params,
                                                     UriInfo uriInfo) {
         long issueId = Ids.parse(id, "issue");
@@ -175,8 +171,7 @@ public class IssueResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = ArticleResource.CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public RestResponse<ArticleView> addArticle(@PathParam("id") String id, @Valid @NotNull ArticleInput input,
                                                 UriInfo uriInfo) {
         ArticleView created = articles.createInIssue(Ids.parse(id, "issue"), input);
@@ -208,8 +203,7 @@ public class IssueResource {
     @Operation(operationId = "exportIssue", summary = "Export an issue as a document", description = "The shape POST /issues/import takes; outlets and"
             + " topics are named, with their details alongside.")
     @APIResponse(responseCode = "200", description = "The issue document.")
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public IssueDocument export(@PathParam("id") String id) {
         return documents.export(Ids.parse(id, "issue"));
     }

@@ -7,7 +7,6 @@ import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,8 +67,7 @@ public class OutletResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getOutlet", summary = "Get an outlet")
     @APIResponse(responseCode = "200", description = "The outlet.")
-    @APIResponse(responseCode = "404", description = "No outlet has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No outlet has this id.")
     public OutletView get(@PathParam("id") String id) {
         return outlets.get(Ids.parse(id, "outlet"));
     }
@@ -81,8 +79,7 @@ public class OutletResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new outlet.",
             content = @Content(schema = @Schema(implementation = OutletView.class)))
-    @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug or name is already taken.")
     public RestResponse<OutletView> create(@Valid @NotNull OutletInput input, UriInfo uriInfo) {
         OutletView created = outlets.create(input);
         return Created.at(uriInfo, OutletResource.class, created.id(), created);

@@ -7,7 +7,6 @@ import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -68,8 +67,7 @@ public class TopicResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getTopic", summary = "Get a topic")
     @APIResponse(responseCode = "200", description = "The topic.")
-    @APIResponse(responseCode = "404", description = "No topic has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No topic has this id.")
     public TopicView get(@PathParam("id") String id) {
         return topics.get(Ids.parse(id, "topic"));
     }
@@ -81,8 +79,7 @@ public class TopicResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "topic", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new topic.",
             content = @Content(schema = @Schema(implementation = TopicView.class)))
-    @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug or name is already taken.")
     public RestResponse<TopicView> create(@Valid @NotNull TopicInput input, UriInfo uriInfo) {
         TopicView created = topics.create(input);
         return Created.at(uriInfo, TopicResource.class, created.id(), created);
