@@ -17,6 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * CORS in two tiers: any origin may read (GET, HEAD), only the configured origins may write from a browser. A write
  * from any other origin is refused with 403 before it reaches the API, so a page elsewhere cannot act for an editor.
+ * Kept by hand: quarkus.http.cors has one list of origins for every method, so it cannot let any origin read while only
+ * some may write (an unlisted origin's GET is refused too), and it refuses with a bare 403 with an empty body where
+ * the API answers problem+json.
  */
 @ApplicationScoped
 public class Cors {
