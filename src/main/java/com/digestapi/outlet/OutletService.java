@@ -77,7 +77,8 @@ public class OutletService {
             return Map.of();
         }
         return Outlet.getEntityManager()
-                .createQuery("select o.id, o.slug, o.name, o.websiteUrl from Outlet o where o.id in :ids", Object[].class)
+                .createQuery("select o.id, o.slug, o.name, o.websiteUrl from Outlet o where o.id in :ids",
+                        Object[].class)
                 .setParameter("ids", ids).getResultStream()
                 .map(r -> new Summary((Long) r[0], (String) r[1], (String) r[2], (String) r[3]))
                 .collect(Collectors.toMap(Summary::id, Function.identity()));

@@ -62,7 +62,7 @@ public abstract class NamedEntity extends TrackedEntity {
                 .orElseGet(() -> create.apply(ref));
     }
 
-    /** The names of the rows with these slugs, by slug, in one statement (none for no slugs); unknown slugs are left out. */
+    /** The names of the rows with these slugs, by slug, in one statement; unknown slugs are left out. */
     public static Map<String, String> namesBySlug(Class<? extends NamedEntity> type, Collection<String> slugs) {
         if (slugs.isEmpty()) {
             return Map.of();

@@ -34,7 +34,8 @@ public class TopicService {
 
     /** What readers see: articles of draft issues do not count. */
     private String withArticleCount() {
-        return NamedEntity.selectWithArticleCount("t", "join a.topics tagged where tagged.id = t.id", viewer.seesDrafts());
+        return NamedEntity.selectWithArticleCount("t", "join a.topics tagged where tagged.id = t.id",
+                viewer.seesDrafts());
     }
 
     public Page<TopicView> list(TopicFilter filter, PageRequest request) {
