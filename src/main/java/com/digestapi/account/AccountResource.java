@@ -1,6 +1,7 @@
 package com.digestapi.account;
 
 import com.digestapi.security.Viewer;
+import com.digestapi.web.ApiPaths;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,11 +25,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of accounts: editors add and remove the people who may sign in. */
-@Path("/api/v1/accounts")
+@Path(ApiPaths.V1 + "/accounts")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Viewer.EDITOR)
 @Tag(name = "Accounts", description = "Who may sign in; editors only. Passwords are stored as bcrypt hashes.")
 public class AccountResource {
+
+    static final String CREATE_EXAMPLE = """
+            {"username": "aigerim", "password": "correct horse battery", "roles": ["editor"]}""";
 
     private final AccountService accounts;
     private final Viewer viewer;
@@ -49,8 +53,7 @@ public class AccountResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAccount", summary = "Add an account",
             description = "roles [\"editor\"] makes another editor; [] an account that can sign in but not write.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "editor",
-            value = "{\"username\": \"aigerim\", \"password\": \"correct horse battery\", \"roles\": [\"editor\"]}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "editor", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
     public RestResponse<AccountView> create(@Valid @NotNull AccountInput input, UriInfo uriInfo) {

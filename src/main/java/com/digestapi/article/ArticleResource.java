@@ -1,9 +1,12 @@
 package com.digestapi.article;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
+import com.digestapi.web.Created;
+import com.digestapi.web.Ids;
+import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
@@ -39,16 +42,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of articles: /api/v1/articles. */
-@Path("/api/v1/articles")
+@Path(ApiPaths.V1 + "/articles")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Articles", description = "Entries of the digest: summaries of pieces that outside outlets published.")
 public class ArticleResource {
 
-    public static final String CREATE_EXAMPLE = "{\"issueId\": 1, \"headline\": \"Kazakhstan opens a new Caspian port terminal\","
-            + " \"outletId\": 1, \"publishedOn\": \"2024-10-04\", \"originalUrl\": \"https://example.com/port\","
-            + " \"summary\": \"A new container terminal at Aktau adds capacity on the Middle Corridor.\","
-            + " \"quotes\": [{\"text\": \"The corridor is open for business.\", \"attribution\": \"Port director\"}],"
-            + " \"topicIds\": [2]}";
+    public static final String CREATE_EXAMPLE = """
+            {
+              "issueId": 1,
+              "headline": "Kazakhstan opens a new Caspian port terminal",
+              "outletId": 1,
+              "publishedOn": "2024-10-04",
+              "originalUrl": "https://example.com/port",
+              "summary": "A new container terminal at Aktau adds capacity on the Middle Corridor.",
+              "quotes": [{"text": "The corridor is open for business.", "attribution": "Port director"}],
+              "topicIds": [2]
+            }""";
+    static final String PATCH_EXAMPLE = """
+            {"position": 1}""";
 
     private final ArticleQueries queries;
     private final ArticleCommands commands;
@@ -76,7 +87,7 @@ public class ArticleResource {
 
     /** Feed discovery: the Atom feed of the same topic and outlet filter. */
     private static String atomFeedOf(ArticleFilter filter, UriInfo uriInfo) {
-        UriBuilder feed = uriInfo.getBaseUriBuilder().path("api/v1/feeds/articles.atom");
+        UriBuilder feed = uriInfo.getBaseUriBuilder().path(ApiPaths.V1 + "/feeds/articles.atom");
         filter.topics().forEach(t -> feed.queryParam("topic", t));
         filter.outlets().forEach(o -> feed.queryParam("outlet", o));
         return "<" + feed.build() + ">; rel=\"alternate\"; type=\"application/atom+xml\"";
@@ -86,8 +97,7 @@ public class ArticleResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getArticle", summary = "Get an article")
     @APIResponse(responseCode = "200", description = "The article.")
-    @APIResponse(responseCode = "404", description = "No article has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No article has this id.")
     public ArticleView get(@PathParam("id") String id) {
         return queries.get(Ids.parse(id, "article"));
     }
@@ -125,7 +135,7 @@ public class ArticleResource {
                     + " others shift so positions stay 1..n.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of ArticleInput; null clears a field."),
-            examples = @ExampleObject(name = "move", value = "{\"position\": 1}")))
+            examples = @ExampleObject(name = "move", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The article as stored.")
     public ArticleView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return commands.patch(Ids.parse(id, "article"), mergePatch.of(patch, ArticleInput.class), Precondition.ifMatch(ifMatch));

@@ -1,6 +1,7 @@
 package com.digestapi.caching;
 
 import com.digestapi.config.DigestConfig;
+import com.digestapi.web.ApiPaths;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -22,7 +23,7 @@ public class CachingHeaders {
     @ServerResponseFilter(priority = RepresentationTagging.PRIORITY - 100)
     public void cacheControl(ContainerRequestContext request, ContainerResponseContext response) {
         if (response.getHeaders().containsKey(HttpHeaders.CACHE_CONTROL)
-                || !request.getUriInfo().getPath().startsWith("/api/")) {
+                || !request.getUriInfo().getPath().startsWith(ApiPaths.ROOT + "/")) {
             return;
         }
         String method = request.getMethod();

@@ -1,5 +1,6 @@
 package com.digestapi.caching;
 
+import com.digestapi.web.ApiPaths;
 
 import com.digestapi.config.DigestConfig;
 import com.github.benmanes.caffeine.cache.Cache;
@@ -123,7 +124,7 @@ public class ReadCache {
         String path = request.getUriInfo().getPath();
         return (method.equals("GET") || method.equals("HEAD"))
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
-                && path.startsWith("/api/v1/") && !path.startsWith("/api/v1/accounts");
+                && path.startsWith(ApiPaths.V1 + "/") && !path.startsWith(ApiPaths.V1 + "/accounts");
     }
 
     /** Drops every entry rendered at an older version, once, when a newer version is first seen. */

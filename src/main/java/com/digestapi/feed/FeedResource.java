@@ -1,6 +1,7 @@
 package com.digestapi.feed;
 
 import com.digestapi.caching.ETags;
+import com.digestapi.web.ApiPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.BeanParam;
@@ -11,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.UncheckedIOException;
+import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -20,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Syndication of the digest: Atom, RSS and JSON Feed of the newest published articles, with conditional GET. */
-@Path("/api/v1/feeds")
+@Path(ApiPaths.V1 + "/feeds")
 @Tag(name = "Feeds", description = "Subscribe to the digest in a feed reader: Atom 1.0, RSS 2.0 or JSON Feed 1.1,"
         + " optionally filtered by topic and outlet. Each feed sends ETag and Last-Modified; conditional GETs answer 304.")
 public class FeedResource {
@@ -45,8 +47,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedFormats.ATOM, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response atom(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
-        Feed feed = feed(params, uriInfo);
-        return ETags.conditional(headers, FeedFormats.atom(feed), FeedFormats.ATOM, feed.updated());
+        return render(params, uriInfo, headers, FeedFormats.ATOM, FeedFormats::atom);
     }
 
     @GET
@@ -60,8 +61,7 @@ public class FeedResource {
             content = @Content(mediaType = FeedFormats.RSS, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response rss(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
-        Feed feed = feed(params, uriInfo);
-        return ETags.conditional(headers, FeedFormats.rss(feed), FeedFormats.RSS, feed.updated());
+        return render(params, uriInfo, headers, FeedFormats.RSS, FeedFormats::rss);
     }
 
     @GET
@@ -75,16 +75,21 @@ public class FeedResource {
             content = @Content(mediaType = FeedFormats.JSON_FEED, schema = @Schema(type = SchemaType.OBJECT)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag or date the request named.")
     public Response json(@BeanParam FeedParams params, UriInfo uriInfo, HttpHeaders headers) {
-        Feed feed = feed(params, uriInfo);
+        return render(params, uriInfo, headers, FeedFormats.JSON_FEED, this::jsonFeed);
+    }
+
+    /** The one path of the three feeds: the query, the feed, its text in the format, then 200 or 304. */
+    private Response render(FeedParams params, UriInfo uriInfo, HttpHeaders headers, String mediaType,
+                            Function<Feed, String> format) {
+        Feed feed = feeds.feed(params.parse(), uriInfo.getBaseUri(), uriInfo.getRequestUri());
+        return ETags.conditional(headers, format.apply(feed), mediaType, feed.updated());
+    }
+
+    private String jsonFeed(Feed feed) {
         try {
-            return ETags.conditional(headers, mapper.writeValueAsString(FeedFormats.json(feed)), FeedFormats.JSON_FEED,
-                    feed.updated());
+            return mapper.writeValueAsString(FeedFormats.json(feed));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private Feed feed(FeedParams params, UriInfo uriInfo) {
-        return feeds.feed(params.parse(), uriInfo.getBaseUri(), uriInfo.getRequestUri());
     }
 }

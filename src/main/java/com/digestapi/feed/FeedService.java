@@ -3,9 +3,10 @@ package com.digestapi.feed;
 import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
 import com.digestapi.config.DigestConfig;
-import com.digestapi.issue.Issue;
-import com.digestapi.outlet.Outlet;
-import com.digestapi.topic.Topic;
+import com.digestapi.issue.IssueSummaries;
+import com.digestapi.outlet.OutletService;
+import com.digestapi.topic.TopicService;
+import com.digestapi.web.ApiPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.time.Instant;
@@ -25,11 +26,18 @@ import java.util.stream.Stream;
 public class FeedService {
 
     private final ArticleQueries articles;
+    private final IssueSummaries issueSummaries;
+    private final OutletService outletService;
+    private final TopicService topicService;
     private final String title;
     private final String description;
 
-    FeedService(ArticleQueries articles, DigestConfig config) {
+    FeedService(ArticleQueries articles, IssueSummaries issueSummaries, OutletService outletService,
+                TopicService topicService, DigestConfig config) {
         this.articles = articles;
+        this.issueSummaries = issueSummaries;
+        this.outletService = outletService;
+        this.topicService = topicService;
         this.title = config.feed().title();
         this.description = config.feed().description();
     }
@@ -37,58 +45,46 @@ public class FeedService {
     public Feed feed(FeedQuery query, URI baseUri, URI self) {
         // Newest issue first, then the issue's own order; no count: a feed shows no total.
         List<ArticleView> items = articles.newest(query.topics(), query.outlets(), query.limit());
-        Map<Long, Issue> issues = byId(Issue.<Issue>list("id in ?1",
-                ids(items, ArticleView::issueId)), i -> i.id);
-        Map<Long, Outlet> outlets = byId(Outlet.<Outlet>list("id in ?1",
-                ids(items, a -> a.outlet().id())), o -> o.id);
+        Map<Long, IssueSummaries.Summary> issues = issueSummaries.byIds(ids(items, ArticleView::issueId));
+        Map<Long, OutletService.Summary> outlets = outletService.summaries(ids(items, a -> a.outlet().id()));
         List<Feed.Entry> entries = new ArrayList<>();
         for (ArticleView article : items) {
-            Issue issue = issues.get(article.issueId());
-            Outlet outlet = outlets.get(article.outlet().id());
+            IssueSummaries.Summary issue = issues.get(article.issueId());
+            OutletService.Summary outlet = outlets.get(article.outlet().id());
             entries.add(new Feed.Entry(
-                    baseUri.resolve("api/v1/articles/" + article.id()),
+                    ApiPaths.v1(baseUri, "/articles/" + article.id()),
                     article.headline(),
                     article.summary(),
                     article.author(),
-                    new Feed.Source(outlet.slug, outlet.name, outlet.websiteUrl == null ? null : URI.create(outlet.websiteUrl)),
+                    new Feed.Source(outlet.slug(), outlet.name(),
+                            outlet.websiteUrl() == null ? null : URI.create(outlet.websiteUrl())),
                     article.originalUrl() == null ? null : URI.create(article.originalUrl()),
                     article.topics().stream().map(t -> new Feed.Category(t.slug(), t.name())).toList(),
-                    new Feed.IssueRef(issue.id, issue.slug, issue.title, issue.publishedOn,
-                            baseUri.resolve("api/v1/issues/" + issue.id)),
-                    issue.publishedOn.atStartOfDay(ZoneOffset.UTC).toInstant(),
+                    new Feed.IssueRef(issue.id(), issue.slug(), issue.title(), issue.publishedOn(),
+                            ApiPaths.v1(baseUri, "/issues/" + issue.id())),
+                    issue.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
                     article.updatedAt()));
         }
-        Instant updated = Stream.concat(entries.stream().map(Feed.Entry::updated), issues.values().stream().map(i -> i.updatedAt))
+        Instant updated = Stream.concat(entries.stream().map(Feed.Entry::updated),
+                        issues.values().stream().map(IssueSummaries.Summary::updatedAt))
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return new Feed(titleFor(query), description, self, baseUri.resolve("api/v1/articles"), updated, entries);
+        return new Feed(titleFor(query), description, self, ApiPaths.v1(baseUri, "/articles"), updated, entries);
     }
 
     /** "Foreign media digest — Nuclear energy, Nikkei Asia": the feed says what it is filtered by. */
     private String titleFor(FeedQuery query) {
         List<String> names = new ArrayList<>();
-        names.addAll(namesOf(Topic.class, query.topics()));
-        names.addAll(namesOf(Outlet.class, query.outlets()));
+        names.addAll(namesOf(topicService.namesBySlug(query.topics()), query.topics()));
+        names.addAll(namesOf(outletService.namesBySlug(query.outlets()), query.outlets()));
         return names.isEmpty() ? title : title + " — " + String.join(", ", names);
     }
 
-    private static List<String> namesOf(Class<?> entity, List<String> slugs) {
-        if (slugs.isEmpty()) {
-            return List.of();
-        }
-        Map<String, String> names = Topic.getEntityManager()
-                .createQuery("select e.slug, e.name from " + entity.getSimpleName() + " e where e.slug in :slugs",
-                        Object[].class)
-                .setParameter("slugs", slugs).getResultStream()
-                .collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
+    /** The name of each slug, in the query's order; an unknown slug stands for itself. */
+    private static List<String> namesOf(Map<String, String> names, List<String> slugs) {
         return slugs.stream().map(s -> names.getOrDefault(s, s)).toList();
     }
 
-    private static <T> Set<Long> ids(Collection<T> items, Function<T, Long> id) {
-        Set<Long> ids = items.stream().map(id).collect(Collectors.toSet());
-        return ids.isEmpty() ? Set.of(-1L) : ids;
-    }
-
-    private static <T> Map<Long, T> byId(List<T> rows, Function<T, Long> id) {
-        return rows.stream().collect(Collectors.toMap(id, Function.identity()));
+    private static Set<Long> ids(Collection<ArticleView> items, Function<ArticleView, Long> id) {
+        return items.stream().map(id).collect(Collectors.toSet());
     }
 }

@@ -7,9 +7,12 @@ import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleResource;
 import com.digestapi.article.ArticleView;
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
+import com.digestapi.web.Created;
+import com.digestapi.web.Ids;
+import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
@@ -42,17 +45,35 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of issues: /api/v1/issues, their articles, import and export. */
-@Path("/api/v1/issues")
+@Path(ApiPaths.V1 + "/issues")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Issues", description = "Editions of the digest, each an ordered list of articles.")
 public class IssueResource {
 
-    static final String IMPORT_EXAMPLE = "{\"slug\": \"foreign-media-digest-2024-10-12\", \"title\": \"Foreign media digest\","
-            + " \"publishedOn\": \"2024-10-12\", \"status\": \"DRAFT\", \"intro\": \"This week: the referendum result.\","
-            + " \"articles\": [{\"headline\": \"Kazakhstan votes for nuclear power\", \"outlet\": \"Nikkei Asia\","
-            + " \"publishedOn\": \"2024-10-07\", \"author\": null, \"originalUrl\": null,"
-            + " \"summary\": \"Voters backed building the country's first nuclear power plant.\","
-            + " \"quotes\": [], \"topics\": [\"nuclear-energy\", \"Energy\"]}]}";
+    static final String CREATE_EXAMPLE = """
+            {"title": "Foreign media digest", "publishedOn": "2024-10-12", "intro": "This week..."}""";
+    static final String PATCH_EXAMPLE = """
+            {"status": "PUBLISHED"}""";
+    static final String IMPORT_EXAMPLE = """
+            {
+              "slug": "foreign-media-digest-2024-10-12",
+              "title": "Foreign media digest",
+              "publishedOn": "2024-10-12",
+              "status": "DRAFT",
+              "intro": "This week: the referendum result.",
+              "articles": [
+                {
+                  "headline": "Kazakhstan votes for nuclear power",
+                  "outlet": "Nikkei Asia",
+                  "publishedOn": "2024-10-07",
+                  "author": null,
+                  "originalUrl": null,
+                  "summary": "Voters backed building the country's first nuclear power plant.",
+                  "quotes": [],
+                  "topics": ["nuclear-energy", "Energy"]
+                }
+              ]
+            }""";
 
     private final IssueService issues;
     private final MergePatch mergePatch;
@@ -79,8 +100,7 @@ public class IssueResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getIssue", summary = "Get an issue with its articles", description = "Articles come in position order.")
     @APIResponse(responseCode = "200", description = "The issue and its articles.")
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public IssueDetail get(@PathParam("id") String id) {
         return issues.get(Ids.parse(id, "issue"));
     }
@@ -90,12 +110,10 @@ public class IssueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createIssue", summary = "Create an issue", description = "Created as DRAFT unless `status` says otherwise; the slug is"
             + " generated from title and publishedOn when left out.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "issue",
-            value = "{\"title\": \"Foreign media digest\", \"publishedOn\": \"2024-10-12\", \"intro\": \"This week...\"}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "issue", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new issue.",
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
-    @APIResponse(responseCode = "409", description = "The slug is already taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug is already taken.")
     public RestResponse<IssueDetail> create(@Valid @NotNull IssueInput input, UriInfo uriInfo) {
         IssueDetail created = issues.create(input);
         return Created.at(uriInfo, IssueResource.class, created.id(), created);
@@ -120,7 +138,7 @@ public class IssueResource {
             + " `{\"status\": \"PUBLISHED\"}` publishes a draft.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of IssueInput; null clears a field."),
-            examples = @ExampleObject(name = "publish", value = "{\"status\": \"PUBLISHED\"}")))
+            examples = @ExampleObject(name = "publish", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
     public IssueDetail patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return issues.patch(Ids.parse(id, "issue"), mergePatch.of(patch, IssueInput.class), Precondition.ifMatch(ifMatch));
@@ -140,8 +158,7 @@ public class IssueResource {
     @Operation(operationId = "listIssueArticles", summary = "List an issue's articles", description = "Same filters, sort fields and paging as"
             + " GET /articles; sorted by `position` unless `sort` says otherwise.")
     @APIResponse(responseCode = "200", description = "One page of the issue's articles.")
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public RestResponse<Page<ArticleView>> articles(@PathParam("id") String id, @BeanParam ArticleListParams params,
                                                     UriInfo uriInfo) {
         long issueId = Ids.parse(id, "issue");
@@ -158,8 +175,7 @@ public class IssueResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = ArticleResource.CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public RestResponse<ArticleView> addArticle(@PathParam("id") String id, @Valid @NotNull ArticleInput input,
                                                 UriInfo uriInfo) {
         ArticleView created = articles.createInIssue(Ids.parse(id, "issue"), input);
@@ -191,8 +207,7 @@ public class IssueResource {
     @Operation(operationId = "exportIssue", summary = "Export an issue as a document", description = "The shape POST /issues/import takes; outlets and"
             + " topics are named, with their details alongside.")
     @APIResponse(responseCode = "200", description = "The issue document.")
-    @APIResponse(responseCode = "404", description = "No issue has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this id.")
     public IssueDocument export(@PathParam("id") String id) {
         return documents.export(Ids.parse(id, "issue"));
     }

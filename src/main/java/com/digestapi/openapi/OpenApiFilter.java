@@ -121,6 +121,11 @@ public class OpenApiFilter implements OASFilter {
                         && m.getSchema().getRef().startsWith("#/components/schemas/Page"));
     }
 
+    /**
+     * Adds the problem response for the type's status. An annotation may name the status with only a more precise
+     * description ({@code @APIResponse(responseCode = "404", description = "No outlet has this id.")}): it keeps its
+     * description and gets the problem content here.
+     */
     private static void problem(Operation operation, ProblemType type, String description) {
         String code = String.valueOf(type.status);
         APIResponse existing = operation.getResponses().getAPIResponse(code);

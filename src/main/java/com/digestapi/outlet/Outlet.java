@@ -1,6 +1,6 @@
 package com.digestapi.outlet;
 
-import com.digestapi.persistence.TrackedEntity;
+import com.digestapi.persistence.NamedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,18 +12,12 @@ import jakarta.persistence.Table;
 /** A media outlet whose pieces the digest summarises. */
 @Entity
 @Table(name = "outlet")
-public class Outlet extends TrackedEntity {
+public class Outlet extends NamedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "outlet_seq")
     @SequenceGenerator(name = "outlet_seq", sequenceName = "outlet_seq", allocationSize = 50)
     public Long id;
-
-    @Column(nullable = false, unique = true, length = 120)
-    public String slug;
-
-    @Column(nullable = false, unique = true, length = 200)
-    public String name;
 
     @Column(name = "website_url", length = 2048)
     public String websiteUrl;
@@ -33,4 +27,9 @@ public class Outlet extends TrackedEntity {
 
     @Column(length = 35)
     public String language;
+
+    @Override
+    protected Long id() {
+        return id;
+    }
 }

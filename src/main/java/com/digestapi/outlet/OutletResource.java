@@ -1,12 +1,12 @@
 package com.digestapi.outlet;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,10 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of outlets: /api/v1/outlets. */
-@Path("/api/v1/outlets")
+@Path(ApiPaths.V1 + "/outlets")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Outlets", description = "Media outlets whose pieces the digest summarises.")
 public class OutletResource {
+
+    static final String CREATE_EXAMPLE = """
+            {"name": "Kazinform", "websiteUrl": "https://www.inform.kz", "country": "KZ", "language": "en"}""";
+    static final String PATCH_EXAMPLE = """
+            {"country": "JP"}""";
 
     private final OutletService outlets;
     private final MergePatch mergePatch;
@@ -62,8 +67,7 @@ public class OutletResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getOutlet", summary = "Get an outlet")
     @APIResponse(responseCode = "200", description = "The outlet.")
-    @APIResponse(responseCode = "404", description = "No outlet has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No outlet has this id.")
     public OutletView get(@PathParam("id") String id) {
         return outlets.get(Ids.parse(id, "outlet"));
     }
@@ -72,12 +76,10 @@ public class OutletResource {
     @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createOutlet", summary = "Create an outlet", description = "The slug is generated from the name when left out.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet",
-            value = "{\"name\": \"Kazinform\", \"websiteUrl\": \"https://www.inform.kz\", \"country\": \"KZ\", \"language\": \"en\"}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "outlet", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new outlet.",
             content = @Content(schema = @Schema(implementation = OutletView.class)))
-    @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug or name is already taken.")
     public RestResponse<OutletView> create(@Valid @NotNull OutletInput input, UriInfo uriInfo) {
         OutletView created = outlets.create(input);
         return Created.at(uriInfo, OutletResource.class, created.id(), created);
@@ -100,7 +102,7 @@ public class OutletResource {
     @Operation(operationId = "patchOutlet", summary = "Change some fields of an outlet", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of OutletInput; null clears a field."),
-            examples = @ExampleObject(name = "country", value = "{\"country\": \"JP\"}")))
+            examples = @ExampleObject(name = "country", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
     public OutletView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return outlets.patch(Ids.parse(id, "outlet"), mergePatch.of(patch, OutletInput.class), Precondition.ifMatch(ifMatch));

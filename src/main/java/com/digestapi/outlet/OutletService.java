@@ -9,16 +9,18 @@ import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.Paging;
 import com.digestapi.problem.ProblemException;
-import com.digestapi.persistence.Slugs;
 import com.digestapi.listing.SortFields;
+import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.TrackedEntity;
-import com.digestapi.persistence.Uniqueness;
 import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
+import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Reads and writes outlets; owns their transactions. */
 @ApplicationScoped
@@ -26,10 +28,6 @@ public class OutletService {
 
     public static final SortFields SORT =
             SortFields.of("o", "name", "id", "name", "slug", "country", "language", "createdAt", "updatedAt");
-    private static final String WITH_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o)";
-    /** What readers see: articles of draft issues do not count. */
-    private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select o, (select count(a) from Article a where a.outlet = o"
-            + " and a.issuePublished = true)";
 
     private final Viewer viewer;
     private final Preconditions preconditions;
@@ -39,8 +37,9 @@ public class OutletService {
         this.preconditions = preconditions;
     }
 
+    /** What readers see: articles of draft issues do not count. */
     private String withArticleCount() {
-        return viewer.seesDrafts() ? WITH_ARTICLE_COUNT : WITH_PUBLISHED_ARTICLE_COUNT;
+        return NamedEntity.selectWithArticleCount("o", "where a.outlet = o", viewer.seesDrafts());
     }
 
     public Page<OutletView> list(OutletFilter filter, PageRequest request) {
@@ -63,13 +62,32 @@ public class OutletService {
                 .orElseThrow(() -> ProblemException.notFound("outlet", id));
     }
 
+    /** The names of the outlets with these slugs, by slug; unknown slugs are left out. */
+    public Map<String, String> namesBySlug(Collection<String> slugs) {
+        return NamedEntity.namesBySlug(Outlet.class, slugs);
+    }
+
+    /** An outlet as a link to it shows it. */
+    public record Summary(long id, String slug, String name, String websiteUrl) {
+    }
+
+    /** The summaries of the outlets with these ids, by id, in one statement; unknown ids are left out. */
+    public Map<Long, Summary> summaries(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Outlet.getEntityManager()
+                .createQuery("select o.id, o.slug, o.name, o.websiteUrl from Outlet o where o.id in :ids",
+                        Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .map(r -> new Summary((Long) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                .collect(Collectors.toMap(Summary::id, Function.identity()));
+    }
+
     @Transactional
     @ContentWrite
     public OutletView create(OutletInput input) {
-        Outlet outlet = new Outlet();
-        apply(outlet, input);
-        outlet.persistAndFlush();
-        return OutletView.of(outlet, 0);
+        return OutletView.of(insert(input), 0);
     }
 
     @Transactional
@@ -107,17 +125,15 @@ public class OutletService {
     /** The outlet a document names by slug or name (case-insensitive), created from the details when missing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Outlet resolve(String reference, OutletInput detailsIfNew) {
-        String ref = reference.strip();
-        // "nikkei-asia", "Nikkei Asia" and "NIKKEI ASIA" all name the outlet whose slug is nikkei-asia.
-        return Outlet.<Outlet>find("slug = ?1 or slug = ?2 or lower(name) = lower(?3)", ref.toLowerCase(Locale.ROOT),
-                Slugs.slugify(ref, ""), ref)
-                .firstResultOptional()
-                .orElseGet(() -> {
-                    Outlet outlet = new Outlet();
-                    apply(outlet, detailsIfNew != null ? detailsIfNew : new OutletInput(null, ref, null, null, null));
-                    outlet.persistAndFlush();
-                    return outlet;
-                });
+        return NamedEntity.resolve(Outlet.class, reference,
+                ref -> insert(detailsIfNew != null ? detailsIfNew : new OutletInput(null, ref, null, null, null)));
+    }
+
+    private Outlet insert(OutletInput input) {
+        Outlet outlet = new Outlet();
+        apply(outlet, input);
+        outlet.persistAndFlush();
+        return outlet;
     }
 
     private Outlet find(long id) {
@@ -126,14 +142,7 @@ public class OutletService {
     }
 
     private void apply(Outlet outlet, OutletInput input) {
-        String name = input.name().strip();
-        String slug = input.slug() != null ? input.slug()
-                : outlet.slug != null ? outlet.slug : Slugs.unique(Outlet.class, Slugs.slugify(name, "outlet"));
-        Uniqueness.require(Outlet.class, "slug", slug, outlet.id);
-        Uniqueness.require(Outlet.class, "name", name, outlet.id);
-        boolean renamed = outlet.id != null && (!slug.equals(outlet.slug) || !name.equals(outlet.name));
-        outlet.slug = slug;
-        outlet.name = name;
+        boolean renamed = outlet.rename(input.slug(), input.name());
         outlet.websiteUrl = input.websiteUrl();
         outlet.country = input.country();
         outlet.language = input.language() == null ? null : Locale.forLanguageTag(input.language()).toLanguageTag();

@@ -1,6 +1,6 @@
 package com.digestapi.topic;
 
-import com.digestapi.persistence.TrackedEntity;
+import com.digestapi.persistence.NamedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,19 +12,18 @@ import jakarta.persistence.Table;
 /** A subject tag that articles carry. */
 @Entity
 @Table(name = "topic")
-public class Topic extends TrackedEntity {
+public class Topic extends NamedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_seq")
     @SequenceGenerator(name = "topic_seq", sequenceName = "topic_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false, unique = true, length = 120)
-    public String slug;
-
-    @Column(nullable = false, unique = true, length = 200)
-    public String name;
-
     @Column(length = 2000)
     public String description;
+
+    @Override
+    protected Long id() {
+        return id;
+    }
 }

@@ -1,12 +1,12 @@
 package com.digestapi.topic;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
-import com.digestapi.problem.Problem;
 import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,10 +36,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP face of topics: /api/v1/topics. */
-@Path("/api/v1/topics")
+@Path(ApiPaths.V1 + "/topics")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Topics", description = "Subject tags of articles.")
 public class TopicResource {
+
+    static final String CREATE_EXAMPLE = """
+            {"name": "Water security", "description": "Rivers, dams and the Aral Sea."}""";
+    static final String PATCH_EXAMPLE = """
+            {"description": "Nuclear power and the 2024 referendum."}""";
 
     private final TopicService topics;
     private final MergePatch mergePatch;
@@ -62,8 +67,7 @@ public class TopicResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "getTopic", summary = "Get a topic")
     @APIResponse(responseCode = "200", description = "The topic.")
-    @APIResponse(responseCode = "404", description = "No topic has this id.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No topic has this id.")
     public TopicView get(@PathParam("id") String id) {
         return topics.get(Ids.parse(id, "topic"));
     }
@@ -72,12 +76,10 @@ public class TopicResource {
     @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createTopic", summary = "Create a topic", description = "The slug is generated from the name when left out.")
-    @RequestBody(content = @Content(examples = @ExampleObject(name = "topic",
-            value = "{\"name\": \"Water security\", \"description\": \"Rivers, dams and the Aral Sea.\"}")))
+    @RequestBody(content = @Content(examples = @ExampleObject(name = "topic", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new topic.",
             content = @Content(schema = @Schema(implementation = TopicView.class)))
-    @APIResponse(responseCode = "409", description = "The slug or name is already taken.",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The slug or name is already taken.")
     public RestResponse<TopicView> create(@Valid @NotNull TopicInput input, UriInfo uriInfo) {
         TopicView created = topics.create(input);
         return Created.at(uriInfo, TopicResource.class, created.id(), created);
@@ -100,7 +102,7 @@ public class TopicResource {
     @Operation(operationId = "patchTopic", summary = "Change some fields of a topic", description = "JSON Merge Patch (RFC 7396): fields set to null are cleared.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of TopicInput; null clears a field."),
-            examples = @ExampleObject(name = "description", value = "{\"description\": \"Nuclear power and the 2024 referendum.\"}")))
+            examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The topic as stored.")
     public TopicView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return topics.patch(Ids.parse(id, "topic"), mergePatch.of(patch, TopicInput.class), Precondition.ifMatch(ifMatch));

@@ -9,27 +9,20 @@ import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.Paging;
 import com.digestapi.problem.ProblemException;
-import com.digestapi.persistence.Slugs;
 import com.digestapi.listing.SortFields;
+import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.TrackedEntity;
-import com.digestapi.persistence.Uniqueness;
 import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
-
-import java.util.Locale;
+import java.util.Collection;
+import java.util.Map;
 
 /** Reads and writes topics; owns their transactions. */
 @ApplicationScoped
 public class TopicService {
 
     public static final SortFields SORT = SortFields.of("t", "name", "id", "name", "slug", "createdAt", "updatedAt");
-    private static final String WITH_ARTICLE_COUNT =
-            "select t, (select count(a) from Article a join a.topics tagged where tagged.id = t.id)";
-    /** What readers see: articles of draft issues do not count. */
-    private static final String WITH_PUBLISHED_ARTICLE_COUNT = "select t, (select count(a) from Article a join a.topics tagged"
-            + " where tagged.id = t.id and a.issuePublished = true)";
 
     private final Viewer viewer;
     private final Preconditions preconditions;
@@ -39,8 +32,10 @@ public class TopicService {
         this.preconditions = preconditions;
     }
 
+    /** What readers see: articles of draft issues do not count. */
     private String withArticleCount() {
-        return viewer.seesDrafts() ? WITH_ARTICLE_COUNT : WITH_PUBLISHED_ARTICLE_COUNT;
+        return NamedEntity.selectWithArticleCount("t", "join a.topics tagged where tagged.id = t.id",
+                viewer.seesDrafts());
     }
 
     public Page<TopicView> list(TopicFilter filter, PageRequest request) {
@@ -61,13 +56,15 @@ public class TopicService {
                 .orElseThrow(() -> ProblemException.notFound("topic", id));
     }
 
+    /** The names of the topics with these slugs, by slug; unknown slugs are left out. */
+    public Map<String, String> namesBySlug(Collection<String> slugs) {
+        return NamedEntity.namesBySlug(Topic.class, slugs);
+    }
+
     @Transactional
     @ContentWrite
     public TopicView create(TopicInput input) {
-        Topic topic = new Topic();
-        apply(topic, input);
-        topic.persistAndFlush();
-        return TopicView.of(topic, 0);
+        return TopicView.of(insert(input), 0);
     }
 
     @Transactional
@@ -100,17 +97,15 @@ public class TopicService {
     /** The topic a document names by slug or name (case-insensitive), created from the details when missing. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Topic resolve(String reference, TopicInput detailsIfNew) {
-        String ref = reference.strip();
-        // "nuclear-energy", "Nuclear energy" and "NUCLEAR ENERGY" all name the topic whose slug is nuclear-energy.
-        return Topic.<Topic>find("slug = ?1 or slug = ?2 or lower(name) = lower(?3)", ref.toLowerCase(Locale.ROOT),
-                Slugs.slugify(ref, ""), ref)
-                .firstResultOptional()
-                .orElseGet(() -> {
-                    Topic topic = new Topic();
-                    apply(topic, detailsIfNew != null ? detailsIfNew : new TopicInput(null, ref, null));
-                    topic.persistAndFlush();
-                    return topic;
-                });
+        return NamedEntity.resolve(Topic.class, reference,
+                ref -> insert(detailsIfNew != null ? detailsIfNew : new TopicInput(null, ref, null)));
+    }
+
+    private Topic insert(TopicInput input) {
+        Topic topic = new Topic();
+        apply(topic, input);
+        topic.persistAndFlush();
+        return topic;
     }
 
     private Topic find(long id) {
@@ -118,17 +113,10 @@ public class TopicService {
     }
 
     private void apply(Topic topic, TopicInput input) {
-        String name = input.name().strip();
-        String slug = input.slug() != null ? input.slug()
-                : topic.slug != null ? topic.slug : Slugs.unique(Topic.class, Slugs.slugify(name, "topic"));
-        Uniqueness.require(Topic.class, "slug", slug, topic.id);
-        Uniqueness.require(Topic.class, "name", name, topic.id);
-        if (topic.id != null && (!slug.equals(topic.slug) || !name.equals(topic.name))) {
+        if (topic.rename(input.slug(), input.name())) {
             // Articles embed the topic's slug and name: they changed too, for sync clients and ETags.
             touchArticlesTaggedWith(topic.id);
         }
-        topic.slug = slug;
-        topic.name = name;
         topic.description = input.description();
     }
 

@@ -18,7 +18,8 @@ import java.io.InputStream;
 
 /**
  * Refuses request bodies over 1 MiB with a 413 problem: before reading when Content-Length says so, and while reading
- * a chunked body. (quarkus.http.limits.max-body-size stays higher as the last, bare, line of defence.)
+ * a chunked body. Kept by hand: quarkus.http.limits.max-body-size answers a bare 413 with an empty body, not the
+ * problem+json of every other error, so it stays higher, as the last line of defence only.
  */
 @Provider
 @Singleton
