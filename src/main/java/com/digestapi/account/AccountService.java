@@ -1,7 +1,7 @@
 package com.digestapi.account;
 
-import com.digestapi.problem.ProblemException;
 import com.digestapi.persistence.TrackedEntity;
+import com.digestapi.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;

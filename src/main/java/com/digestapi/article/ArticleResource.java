@@ -1,13 +1,10 @@
 package com.digestapi.article;
 
 import com.digestapi.caching.Precondition;
-import com.digestapi.web.ApiPaths;
-import com.digestapi.web.Created;
-import com.digestapi.web.Ids;
-import com.digestapi.web.MergePatch;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
 import com.digestapi.security.Viewer;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;

@@ -1,6 +1,5 @@
 package com.digestapi.caching;
 
-
 import jakarta.interceptor.InterceptorBinding;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

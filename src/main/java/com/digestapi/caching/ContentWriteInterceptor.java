@@ -1,6 +1,5 @@
 package com.digestapi.caching;
 
-
 import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;

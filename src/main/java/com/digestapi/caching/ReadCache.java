@@ -1,8 +1,7 @@
 package com.digestapi.caching;
 
-import com.digestapi.web.ApiPaths;
-
 import com.digestapi.config.DigestConfig;
+import com.digestapi.web.ApiPaths;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.MeterRegistry;

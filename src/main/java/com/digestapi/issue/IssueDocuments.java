@@ -92,14 +92,8 @@ public class IssueDocuments {
                     article.publishedOn(), article.author(), article.originalUrl(), article.summary(), article.quotes(),
                     article.topics().stream().map(ArticleView.Ref::name).toList()));
         }
-        List<OutletInput> outletDetails = outletIds.isEmpty() ? List.of()
-                : Outlet.<Outlet>list("id in ?1 order by name", outletIds).stream()
-                .map(o -> new OutletInput(o.slug, o.name, o.websiteUrl, o.country, o.language)).toList();
-        List<TopicInput> topicDetails = topicIds.isEmpty() ? List.of()
-                : Topic.<Topic>list("id in ?1 order by name", topicIds).stream()
-                .map(t -> new TopicInput(t.slug, t.name, t.description)).toList();
         return new IssueDocument(issue.slug(), issue.title(), issue.publishedOn(), issue.status(), issue.intro(),
-                outletDetails, topicDetails, entries);
+                outlets.details(outletIds), topics.details(topicIds), entries);
     }
 
     private static OutletInput outletDetails(IssueDocument document, String reference) {

@@ -1,6 +1,5 @@
 package com.digestapi.listing;
 
-
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;

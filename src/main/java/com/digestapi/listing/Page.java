@@ -1,6 +1,5 @@
 package com.digestapi.listing;
 
-
 import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -1,6 +1,5 @@
 package com.digestapi.listing;
 
-
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package com.digestapi.listing;
 
-import com.digestapi.persistence.Slugs;
-import com.digestapi.problem.ProblemException;
-
 import com.digestapi.listing.PageRequest.SortOrder;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.problem.Problem.FieldError;
+import com.digestapi.problem.ProblemException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;

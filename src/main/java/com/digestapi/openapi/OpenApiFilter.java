@@ -5,7 +5,6 @@ import com.digestapi.listing.PagedResponses;
 import com.digestapi.problem.Problem;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.web.MergePatch;
-
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;

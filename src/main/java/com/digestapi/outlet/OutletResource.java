@@ -1,13 +1,13 @@
 package com.digestapi.outlet;
 
 import com.digestapi.caching.Precondition;
+import com.digestapi.listing.Page;
+import com.digestapi.listing.PagedResponses;
+import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
-import com.digestapi.listing.Page;
-import com.digestapi.listing.PagedResponses;
-import com.digestapi.security.Viewer;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;

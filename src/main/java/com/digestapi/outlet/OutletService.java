@@ -3,20 +3,19 @@ package com.digestapi.outlet;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
-import com.digestapi.listing.Filters;
-import com.digestapi.web.Patch;
+import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
-import com.digestapi.listing.Paging;
-import com.digestapi.problem.ProblemException;
 import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.TrackedEntity;
+import com.digestapi.problem.ProblemException;
 import com.digestapi.security.Viewer;
+import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,16 +38,17 @@ public class OutletService {
 
     /** What readers see: articles of draft issues do not count. */
     private String withArticleCount() {
-        return NamedEntity.selectWithArticleCount("o", "where a.outlet = o", viewer.seesDrafts());
+        return "select o, (select count(a) from Article a where a.outlet = o"
+                + (viewer.seesDrafts() ? "" : " and a.issuePublished = true") + ")";
     }
 
     public Page<OutletView> list(OutletFilter filter, PageRequest request) {
-        Filters filters = new Filters()
-                .add("lower(o.name) like :q" + Filters.ESCAPE, "q", Filters.containing(filter.q()))
-                .add("o.country = :country", "country", filter.country())
-                .add("o.language = :language", "language", filter.language())
-                .add("o.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return Paging.page(withArticleCount(), "from Outlet o", "o", filters, request, Object[].class)
+        return ListQuery.of("Outlet", "o").select(withArticleCount())
+                .where("lower(o.name) like :q" + ListQuery.ESCAPE, "q", ListQuery.containing(filter.q()))
+                .where("o.country = :country", "country", filter.country())
+                .where("o.language = :language", "language", filter.language())
+                .where("o.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
+                .page(request, Object[].class)
                 .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]));
     }
 
@@ -82,6 +82,12 @@ public class OutletService {
                 .setParameter("ids", ids).getResultStream()
                 .map(r -> new Summary((Long) r[0], (String) r[1], (String) r[2], (String) r[3]))
                 .collect(Collectors.toMap(Summary::id, Function.identity()));
+    }
+
+    /** The outlets with these ids as an issue document describes them, by name, in one statement. */
+    public List<OutletInput> details(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : Outlet.<Outlet>list("id in ?1 order by name", ids).stream()
+                .map(o -> new OutletInput(o.slug, o.name, o.websiteUrl, o.country, o.language)).toList();
     }
 
     @Transactional

@@ -73,15 +73,4 @@ public abstract class NamedEntity extends TrackedEntity {
                 .setParameter("slugs", slugs).getResultStream()
                 .collect(Collectors.toMap(r -> (String) r[0], r -> (String) r[1]));
     }
-
-    /**
-     * "select o, (select count(a) from Article a where a.outlet = o)": each row with the number of its articles, only
-     * those of published issues unless the viewer sees drafts.
-     *
-     * @param articlesOfRow what follows "from Article a" to keep the row's articles, e.g. "where a.outlet = o"
-     */
-    public static String selectWithArticleCount(String alias, String articlesOfRow, boolean withDrafts) {
-        return "select " + alias + ", (select count(a) from Article a " + articlesOfRow
-                + (withDrafts ? "" : " and a.issuePublished = true") + ")";
-    }
 }

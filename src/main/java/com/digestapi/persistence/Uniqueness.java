@@ -1,7 +1,6 @@
 package com.digestapi.persistence;
 
 import com.digestapi.problem.ProblemException;
-
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.util.List;
 

@@ -1,6 +1,5 @@
 package com.digestapi.problem;
 
-
 import com.digestapi.problem.Problem.FieldError;
 import java.util.List;
 import java.util.Map;

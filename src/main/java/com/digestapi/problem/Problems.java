@@ -1,6 +1,5 @@
 package com.digestapi.problem;
 
-
 import com.digestapi.problem.Problem.FieldError;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

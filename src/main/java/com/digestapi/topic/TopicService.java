@@ -3,19 +3,19 @@ package com.digestapi.topic;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
-import com.digestapi.listing.Filters;
-import com.digestapi.web.Patch;
+import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
-import com.digestapi.listing.Paging;
-import com.digestapi.problem.ProblemException;
 import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.TrackedEntity;
+import com.digestapi.problem.ProblemException;
 import com.digestapi.security.Viewer;
+import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 
 /** Reads and writes topics; owns their transactions. */
@@ -34,15 +34,15 @@ public class TopicService {
 
     /** What readers see: articles of draft issues do not count. */
     private String withArticleCount() {
-        return NamedEntity.selectWithArticleCount("t", "join a.topics tagged where tagged.id = t.id",
-                viewer.seesDrafts());
+        return "select t, (select count(a) from Article a join a.topics tagged where tagged.id = t.id"
+                + (viewer.seesDrafts() ? "" : " and a.issuePublished = true") + ")";
     }
 
     public Page<TopicView> list(TopicFilter filter, PageRequest request) {
-        Filters filters = new Filters()
-                .add("lower(t.name) like :q" + Filters.ESCAPE, "q", Filters.containing(filter.q()))
-                .add("t.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince());
-        return Paging.page(withArticleCount(), "from Topic t", "t", filters, request, Object[].class)
+        return ListQuery.of("Topic", "t").select(withArticleCount())
+                .where("lower(t.name) like :q" + ListQuery.ESCAPE, "q", ListQuery.containing(filter.q()))
+                .where("t.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
+                .page(request, Object[].class)
                 .map(row -> TopicView.of((Topic) row[0], (Long) row[1]));
     }
 
@@ -59,6 +59,12 @@ public class TopicService {
     /** The names of the topics with these slugs, by slug; unknown slugs are left out. */
     public Map<String, String> namesBySlug(Collection<String> slugs) {
         return NamedEntity.namesBySlug(Topic.class, slugs);
+    }
+
+    /** The topics with these ids as an issue document describes them, by name, in one statement. */
+    public List<TopicInput> details(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : Topic.<Topic>list("id in ?1 order by name", ids).stream()
+                .map(t -> new TopicInput(t.slug, t.name, t.description)).toList();
     }
 
     @Transactional

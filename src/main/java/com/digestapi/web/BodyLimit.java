@@ -3,11 +3,10 @@ package com.digestapi.web;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.problem.Problems;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.ext.web.Router;
-import jakarta.enterprise.event.Observes;
 import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;

@@ -3,7 +3,6 @@ package com.digestapi.web;
 import com.digestapi.config.DigestConfig;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.problem.Problems;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;

@@ -1,7 +1,6 @@
 package com.digestapi.web;
 
 import com.digestapi.problem.InvalidJsonValue;
-
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;

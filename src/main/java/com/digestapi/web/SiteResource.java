@@ -2,7 +2,6 @@ package com.digestapi.web;
 
 import com.digestapi.problem.ProblemException;
 import com.digestapi.problem.ProblemType;
-
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
