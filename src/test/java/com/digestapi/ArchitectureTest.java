@@ -26,6 +26,9 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Priorities;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * The package structure as rules: shared packages by concern below features, resources speak HTTP and nothing of
@@ -94,6 +97,66 @@ class ArchitectureTest {
             noClasses().that().resideInAPackage("com.digestapi.problem..")
                     .should().dependOnClassesThat(resideInAPackage("com.digestapi..")
                             .and(not(resideInAPackage("com.digestapi.problem.."))));
+
+    @ArchTest
+    static final ArchRule features_query_other_features_entities_only_through_their_services =
+            noClasses().that().resideInAnyPackage(FEATURES)
+                    .should(queryTheEntitiesOfAnotherFeature());
+
+    @ArchTest
+    static final ArchRule settings_are_read_through_DigestConfig =
+            noClasses().should(injectAConfigProperty());
+
+    @ArchTest
+    static final ArchRule response_filters_run_in_a_stated_order =
+            methods().that().areAnnotatedWith(ServerResponseFilter.class).should(declareAPriority());
+
+    /** Calls a query method (static, Panache's) of an @Entity that belongs to another feature package. */
+    static ArchCondition<JavaClass> queryTheEntitiesOfAnotherFeature() {
+        return new ArchCondition<>("query the entities of another feature directly") {
+            @Override
+            public void check(JavaClass caller, ConditionEvents events) {
+                for (JavaMethodCall call : caller.getMethodCallsFromSelf()) {
+                    JavaClass owner = call.getTargetOwner();
+                    if (ENTITIES.test(owner) && STATIC_ENTITY_OR_PANACHE_METHOD.test(call)
+                            && !featureOf(owner).equals(featureOf(caller))) {
+                        events.add(SimpleConditionEvent.satisfied(call, call.getDescription()));
+                    }
+                }
+            }
+        };
+    }
+
+    private static String featureOf(JavaClass type) {
+        return type.getPackageName().split("\\.")[2];
+    }
+
+    /** A field, constructor parameter or method parameter annotated with MicroProfile's @ConfigProperty. */
+    static ArchCondition<JavaClass> injectAConfigProperty() {
+        return new ArchCondition<>("inject a setting with @ConfigProperty") {
+            @Override
+            public void check(JavaClass type, ConditionEvents events) {
+                type.getFields().stream().filter(f -> f.isAnnotatedWith(ConfigProperty.class))
+                        .forEach(f -> events.add(SimpleConditionEvent.satisfied(f, f.getFullName())));
+                type.getCodeUnits().forEach(unit -> unit.getParameters().stream()
+                        .filter(p -> p.isAnnotatedWith(ConfigProperty.class))
+                        .forEach(p -> events.add(SimpleConditionEvent.satisfied(unit, unit.getFullName()
+                                + " takes @ConfigProperty " + p.getAnnotationOfType(ConfigProperty.class).name()))));
+            }
+        };
+    }
+
+    /** Response filters of equal priority run in no defined order; each states where it runs. */
+    static ArchCondition<JavaMethod> declareAPriority() {
+        return new ArchCondition<>("declare a priority other than the default") {
+            @Override
+            public void check(JavaMethod method, ConditionEvents events) {
+                int priority = method.getAnnotationOfType(ServerResponseFilter.class).priority();
+                events.add(new SimpleConditionEvent(method, priority != Priorities.USER,
+                        method.getFullName() + " has priority " + priority));
+            }
+        };
+    }
 
     /** The return type or any of its type arguments (List<Article>, RestResponse<Article>) is one of these classes. */
     static ArchCondition<JavaMethod> returnATypeInvolving(DescribedPredicate<JavaClass> types) {

@@ -1,37 +1,44 @@
 package com.digestapi.article;
 
 import com.digestapi.outlet.Outlet;
+import com.digestapi.outlet.OutletService;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.persistence.Uniqueness;
 import com.digestapi.problem.Problem.FieldError;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.topic.Topic;
+import com.digestapi.topic.TopicService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Turns what a client sent into an article's stored fields: outlet and topics resolved, slug, text, search text. */
 @ApplicationScoped
 public class ArticleFields {
 
+    private final OutletService outlets;
+    private final TopicService topics;
+
+    ArticleFields(OutletService outlets, TopicService topics) {
+        this.outlets = outlets;
+        this.topics = topics;
+    }
+
     /** The input with its outlet and topic ids resolved; a 400 naming every id that refers to nothing. */
     ArticleContent resolve(ArticleInput input) {
         List<FieldError> errors = new ArrayList<>();
-        Outlet outlet = Outlet.findById(input.outletId());
+        Outlet outlet = outlets.forArticle(input.outletId()).orElse(null);
         if (outlet == null) {
             errors.add(new FieldError("outletId", "refers to no outlet (" + input.outletId() + ")"));
         }
         // Errors name the index the client sent, so repeated ids are removed only for the query.
         List<Long> topicIds = input.topicIds() == null ? List.of() : input.topicIds();
-        Map<Long, Topic> topics = topicIds.isEmpty() ? Map.of()
-                : Topic.<Topic>list("id in ?1", topicIds.stream().distinct().toList()).stream()
-                .collect(Collectors.toMap(t -> t.id, t -> t));
+        Map<Long, Topic> found = topics.forArticle(topicIds.stream().distinct().toList());
         for (int i = 0; i < topicIds.size(); i++) {
-            if (!topics.containsKey(topicIds.get(i))) {
+            if (!found.containsKey(topicIds.get(i))) {
                 errors.add(new FieldError("topicIds[" + i + "]", "refers to no topic (" + topicIds.get(i) + ")"));
             }
         }
@@ -39,7 +46,7 @@ public class ArticleFields {
             throw ProblemException.invalid(errors);
         }
         return new ArticleContent(input.slug(), input.headline(), outlet, input.publishedOn(), input.author(),
-                input.originalUrl(), input.summary(), input.quotes(), topics.values());
+                input.originalUrl(), input.summary(), input.quotes(), found.values());
     }
 
     /** Stores the content over the article's own fields; collections change only when their content does. */

@@ -18,6 +18,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -140,6 +141,11 @@ public class OutletService {
         apply(outlet, input);
         outlet.persistAndFlush();
         return outlet;
+    }
+
+    /** The outlet an article is to refer to, or empty: for the article's own relation. */
+    public Optional<Outlet> forArticle(long id) {
+        return Outlet.findByIdOptional(id);
     }
 
     private Outlet find(long id) {
