@@ -89,7 +89,7 @@ public final class PackagedService implements AutoCloseable {
     }
 
     private void awaitReady() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (System.nanoTime() < deadline && process.isAlive()) {
             try {
                 if (get("/q/health/ready").statusCode() == 200) {
