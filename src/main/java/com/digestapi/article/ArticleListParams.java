@@ -15,13 +15,15 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class ArticleListParams extends ListParams {
 
     @QueryParam("topic")
-    @Parameter(description = "Topic slug; repeat for articles having any of them, e.g. topic=energy&topic=economy.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(description = "Topic slug; repeat (at most 20 times) for articles having any of them,"
+                    + " e.g. topic=energy&topic=economy.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> topic;
 
     @QueryParam("outlet")
-    @Parameter(description = "Outlet slug; repeat for articles from any of them, e.g. outlet=nikkei-asia.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(description = "Outlet slug; repeat (at most 20 times) for articles from any of them,"
+                    + " e.g. outlet=nikkei-asia.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> outlet;
 
     @QueryParam("from")

@@ -14,17 +14,21 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * The version of the content all instances share: a counter in the database that every content write increments in
- * its own transaction. Each instance re-reads it in the background and forgets it at once after a local write, so a
- * version is "current" only when it was confirmed less than {@code digest.read-cache.max-staleness} ago; that bounds
- * how long one instance can miss another instance's write, and makes an instance read its own writes immediately.
+ * its own transaction, together with an epoch, a random number the same write draws. Each instance re-reads both in the
+ * background and forgets them at once after a local write, so a version is "current" only when it was confirmed less
+ * than {@code digest.read-cache.max-staleness} ago; that bounds how long one instance can miss another instance's
+ * write, and makes an instance read its own writes immediately. The counter alone may go back (a restore of the
+ * database, a failover to a replica that was behind) and climb through the same numbers again with other content; the
+ * epoch tells those versions apart.
  */
 @ApplicationScoped
 public class ContentVersion {
@@ -32,7 +36,11 @@ public class ContentVersion {
     private static final Logger LOG = Logger.getLogger(ContentVersion.class);
     private static final String INCREMENTED = ContentVersion.class.getName() + ".incremented";
 
-    private record Confirmed(long version, long checkedAtNanos) {
+    /** One state of the content: the counter and the epoch drawn by the write that set it. */
+    public record Stamp(long epoch, long version) {
+    }
+
+    private record Confirmed(Stamp stamp, long checkedAtNanos) {
     }
 
     private final AgroalDataSource dataSource;
@@ -64,13 +72,13 @@ public class ContentVersion {
         checker.shutdownNow();
     }
 
-    /** The version confirmed within the staleness bound; empty while it is unknown (a read must go to the database). */
-    public OptionalLong current() {
+    /** The stamp confirmed within the staleness bound; empty while it is unknown (a read must go to the database). */
+    public Optional<Stamp> current() {
         Confirmed current = confirmed;
         if (current == null || System.nanoTime() - current.checkedAtNanos() > maxStalenessNanos) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
-        return OptionalLong.of(current.version());
+        return Optional.of(current.stamp());
     }
 
     /**
@@ -83,7 +91,9 @@ public class ContentVersion {
         }
         transactions.putResource(INCREMENTED, Boolean.TRUE);
         Panache.getEntityManager().flush();
-        Panache.getEntityManager().createNativeQuery("update content_version set version = version + 1 where id = 1")
+        Panache.getEntityManager()
+                .createNativeQuery("update content_version set version = version + 1, epoch = :epoch where id = 1")
+                .setParameter("epoch", ThreadLocalRandom.current().nextLong())
                 .executeUpdate();
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
@@ -115,18 +125,18 @@ public class ContentVersion {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
              Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select version from content_version where id = 1")) {
+             ResultSet row = statement.executeQuery("select epoch, version from content_version where id = 1")) {
             if (!row.next()) {
                 throw new IllegalStateException("content_version has no row");
             }
-            long version = row.getLong(1);
+            Stamp stamp = new Stamp(row.getLong(1), row.getLong(2));
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
             synchronized (this) {
                 // A local write that committed while this check ran may not be in what it read.
                 if (localChanges == changesBefore) {
-                    confirmed = new Confirmed(version, started);
+                    confirmed = new Confirmed(stamp, started);
                 }
             }
         } catch (Exception e) {

@@ -18,15 +18,16 @@ import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Keeps the exact bytes of anonymous successful reads under /api/v1, keyed by the content version they were rendered
- * at, and answers repeated reads from memory on the event loop (200, or 304 to a matching validator) without touching
- * the database or serialising again. Every content write moves the version (see {@link ContentVersion}), which makes
- * all entries unreachable; the memory held is bounded by {@code digest.read-cache.max-size}.
+ * Keeps the exact bytes of anonymous successful reads under /api/v1, keyed by the content version (epoch and counter)
+ * they were rendered at, and answers repeated reads from memory on the event loop (200, or 304 to a matching validator)
+ * without touching the database or serialising again. Every content write moves the version (see
+ * {@link ContentVersion}), which makes all entries unreachable; the memory held is bounded by
+ * {@code digest.read-cache.max-size}.
  */
 @ApplicationScoped
 public class ReadCache {
@@ -50,13 +51,13 @@ public class ReadCache {
         }
     }
 
-    private record Slot(long version, String key) {
+    private record Slot(ContentVersion.Stamp stamp, String key) {
     }
 
     private final ContentVersion contentVersion;
     private final boolean enabled;
     private final Cache<String, Representation> entries;
-    private volatile long versionHeld = Long.MIN_VALUE;
+    private volatile ContentVersion.Stamp stampHeld;
 
     ReadCache(ContentVersion contentVersion, MeterRegistry registry, DigestConfig config) {
         this.contentVersion = contentVersion;
@@ -74,17 +75,18 @@ public class ReadCache {
         if (!enabled || !cacheable(request)) {
             return null;
         }
-        OptionalLong version = contentVersion.current();
-        if (version.isEmpty()) {
+        Optional<ContentVersion.Stamp> current = contentVersion.current();
+        if (current.isEmpty()) {
             return null;
         }
-        forgetBefore(version.getAsLong());
+        ContentVersion.Stamp stamp = current.get();
+        forgetUnless(stamp);
         // Accept is part of the key: the same URL may be a 200 for one client and a 406 for another.
-        String key = version.getAsLong() + " " + request.getUriInfo().getRequestUri() + " "
+        String key = stamp.epoch() + ":" + stamp.version() + " " + request.getUriInfo().getRequestUri() + " "
                 + request.getHeaderString(HttpHeaders.ACCEPT);
         Representation stored = entries.getIfPresent(key);
         if (stored == null) {
-            request.setProperty(SLOT, new Slot(version.getAsLong(), key));
+            request.setProperty(SLOT, new Slot(stamp, key));
             return null;
         }
         request.setProperty(SERVED, Boolean.TRUE);
@@ -104,7 +106,7 @@ public class ReadCache {
     /** Keeps a 200 whose bytes and tag are final, when its request was a cacheable miss at a current version. */
     void store(ContainerRequestContext request, ContainerResponseContext response, byte[] body, EntityTag tag) {
         if (!(request.getProperty(SLOT) instanceof Slot slot)
-                || contentVersion.current().orElse(Long.MIN_VALUE) != slot.version()) {
+                || !contentVersion.current().map(slot.stamp()::equals).orElse(false)) {
             return;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -126,13 +128,17 @@ public class ReadCache {
                 && path.startsWith(ApiPaths.V1 + "/") && !path.startsWith(ApiPaths.V1 + "/accounts");
     }
 
-    /** Drops every entry rendered at an older version, once, when a newer version is first seen. */
-    private void forgetBefore(long version) {
-        if (version > versionHeld) {
+    /**
+     * Drops every entry, once, when the confirmed version is another than the one held: newer after a write, but older
+     * too (a restore, a failover to a replica that was behind), since what was rendered at a version that went away
+     * must not come back when the counter reaches the same number again.
+     */
+    private void forgetUnless(ContentVersion.Stamp stamp) {
+        if (!stamp.equals(stampHeld)) {
             synchronized (this) {
-                if (version > versionHeld) {
+                if (!stamp.equals(stampHeld)) {
                     entries.invalidateAll();
-                    versionHeld = version;
+                    stampHeld = stamp;
                 }
             }
         }

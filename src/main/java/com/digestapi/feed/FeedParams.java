@@ -14,13 +14,15 @@ public class FeedParams {
     public static final int MAX_LIMIT = 100;
 
     @QueryParam("topic")
-    @Parameter(description = "Topic slug; repeat for entries having any of them. An unknown slug gives an empty feed.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(description = "Topic slug; repeat (at most 20 times) for entries having any of them."
+                    + " An unknown slug gives an empty feed.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> topic;
 
     @QueryParam("outlet")
-    @Parameter(description = "Outlet slug; repeat for entries from any of them. An unknown slug gives an empty feed.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    @Parameter(description = "Outlet slug; repeat (at most 20 times) for entries from any of them."
+                    + " An unknown slug gives an empty feed.",
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> outlet;
 
     @QueryParam("limit")

@@ -51,6 +51,10 @@ public class FeedService {
         for (ArticleView article : items) {
             IssueSummaries.Summary issue = issues.get(article.issueId());
             OutletService.Summary outlet = outlets.get(article.outlet().id());
+            if (issue == null || outlet == null) {
+                // Deleted after the articles were read (each statement sees what was committed when it started).
+                continue;
+            }
             entries.add(new Feed.Entry(
                     ApiPaths.v1(baseUri, "/articles/" + article.id()),
                     article.headline(),

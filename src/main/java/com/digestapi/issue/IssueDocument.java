@@ -31,12 +31,19 @@ public record IssueDocument(
         @Schema(nullable = true) @Size(max = 10_000) String intro,
         @Schema(description = "Optional details for outlets the articles name; used only when an outlet is created.",
                 nullable = true)
-        @Size(max = 500) List<@NotNull @Valid OutletInput> outlets,
+        @Size(max = MAX_DETAILS) List<@NotNull @Valid OutletInput> outlets,
         @Schema(description = "Optional details for topics the articles name; used only when a topic is created.",
                 nullable = true)
-        @Size(max = 500) List<@NotNull @Valid TopicInput> topics,
-        @Schema(description = "In position order.", required = true)
-        @NotNull @Size(max = 500) List<@NotNull @Valid Entry> articles) {
+        @Size(max = MAX_DETAILS) List<@NotNull @Valid TopicInput> topics,
+        @Schema(description = "In position order. Together the articles name at most 2000 topics and carry at most"
+                + " 2000 quotes (each is a row to insert).", required = true)
+        @NotNull @Size(max = MAX_ARTICLES) List<@NotNull @Valid Entry> articles) {
+
+    /** Bounds of one document, so that one import is one transaction of a few thousand inserts at most. */
+    public static final int MAX_ARTICLES = 500;
+    public static final int MAX_DETAILS = 500;
+    public static final int MAX_TOPIC_REFERENCES = 2_000;
+    public static final int MAX_QUOTES = 2_000;
 
     /** One article of the document. */
     @Schema(name = "IssueDocumentArticle")

@@ -48,7 +48,7 @@ public class IssueDocuments {
     @Transactional
     @ContentWrite
     public Imported importIssue(IssueDocument document) {
-        rejectDuplicateArticleSlugs(document);
+        rejectInconsistentOrTooLarge(document);
         String slug = document.slug() != null ? document.slug()
                 : IssueService.slugFor(document.title(), document.publishedOn());
         Issue issue = Issue.<Issue>find("slug", slug).firstResult();
@@ -119,14 +119,30 @@ public class IssueDocuments {
         return reference.strip().toLowerCase(Locale.ROOT);
     }
 
-    private static void rejectDuplicateArticleSlugs(IssueDocument document) {
+    /**
+     * A 400 for what field constraints cannot see: an article slug given twice, and more topic references or quotes
+     * across all articles than one transaction should insert (each is a row).
+     */
+    private static void rejectInconsistentOrTooLarge(IssueDocument document) {
         Set<String> seen = new HashSet<>();
         List<FieldError> errors = new ArrayList<>();
+        int topicReferences = 0;
+        int quotes = 0;
         for (int i = 0; i < document.articles().size(); i++) {
-            String slug = document.articles().get(i).slug();
-            if (slug != null && !seen.add(slug)) {
+            IssueDocument.Entry entry = document.articles().get(i);
+            if (entry.slug() != null && !seen.add(entry.slug())) {
                 errors.add(new FieldError("articles[" + i + "].slug", "repeats the slug of an earlier article"));
             }
+            topicReferences += entry.topics() == null ? 0 : entry.topics().size();
+            quotes += entry.quotes() == null ? 0 : entry.quotes().size();
+        }
+        if (topicReferences > IssueDocument.MAX_TOPIC_REFERENCES) {
+            errors.add(new FieldError("articles", "may name at most " + IssueDocument.MAX_TOPIC_REFERENCES
+                    + " topics in all (this document names " + topicReferences + ")"));
+        }
+        if (quotes > IssueDocument.MAX_QUOTES) {
+            errors.add(new FieldError("articles", "may carry at most " + IssueDocument.MAX_QUOTES
+                    + " quotes in all (this document carries " + quotes + ")"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);

@@ -31,12 +31,15 @@ public class IssueService {
     private final IssueLineup lineup;
     private final Viewer viewer;
     private final Preconditions preconditions;
+    private final IssueRowLocks rowLocks;
 
-    IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions) {
+    IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions,
+                 IssueRowLocks rowLocks) {
         this.articles = articles;
         this.lineup = lineup;
         this.viewer = viewer;
         this.preconditions = preconditions;
+        this.rowLocks = rowLocks;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -76,8 +79,9 @@ public class IssueService {
     @Transactional
     @ContentWrite
     public IssueDetail replace(long id, IssueInput input, Precondition precondition) {
+        Issue issue = lock(id);
         preconditions.require(precondition, () -> get(id));
-        apply(find(id), input);
+        apply(issue, input);
         Issue.flush();
         return get(id);
     }
@@ -85,6 +89,7 @@ public class IssueService {
     @Transactional
     @ContentWrite
     public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
+        lock(id);
         IssueDetail current = get(id);
         preconditions.require(precondition, () -> current);
         return replace(id, patch.applyTo(current.toInput()), Precondition.NONE);
@@ -94,10 +99,21 @@ public class IssueService {
     @Transactional
     @ContentWrite
     public void delete(long id, Precondition precondition) {
+        lock(id);
         preconditions.require(precondition, () -> get(id));
-        // The check loaded the articles, which the database deletes with the issue: forget them first.
+        // The check loaded the articles, which the database deletes with the issue: forget them first. The row lock
+        // belongs to the transaction, so the issue read again is still the one the check saw.
         Issue.getEntityManager().clear();
         find(id).delete();
+    }
+
+    /**
+     * Locks the issue's row until the transaction ends, before its If-Match is checked: a concurrent writer of the
+     * issue or of its articles (which lock the same row) then waits, so the write applies to the state it checked.
+     */
+    private Issue lock(long id) {
+        rowLocks.lock(id);
+        return find(id);
     }
 
     /** The issue, if this viewer may see it: a draft is as absent as a missing issue to readers. */

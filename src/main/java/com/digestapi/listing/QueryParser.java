@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 /** Parses query parameters strictly, collecting every malformed one so one 400 names them all. */
 public final class QueryParser {
 
+    /**
+     * How often a repeatable parameter (topic, outlet) may be given: every value is one more term of the query, and an
+     * anonymous reader must not make one request cost thousands.
+     */
+    public static final int MAX_VALUES = 20;
+
     private static final Pattern SLUG = Pattern.compile(Slugs.PATTERN);
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -88,8 +94,14 @@ public final class QueryParser {
         return year >= 1 && year <= 9999;
     }
 
+    /** The distinct slugs of a repeatable parameter, given at most {@link #MAX_VALUES} times. */
     public List<String> slugs(String name, List<String> raw) {
         List<String> slugs = new ArrayList<>();
+        if (raw != null && raw.size() > MAX_VALUES) {
+            errors.add(new FieldError(name, "may be given at most " + MAX_VALUES + " times (was given " + raw.size()
+                    + ")"));
+            return slugs;
+        }
         for (String value : raw == null ? List.<String>of() : raw) {
             if (isAbsent(value)) {
                 continue;

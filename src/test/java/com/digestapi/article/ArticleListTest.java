@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.digestapi.support.ListSupport;
+import com.digestapi.support.SentSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -225,6 +226,52 @@ class ArticleListTest {
         assertInvalid(raw().queryParam("outlet", "-x-").get(ARTICLES), ARTICLES, "outlet", "slug");
         assertInvalid(raw().queryParam("issue", "0").get(ARTICLES), ARTICLES, "issue", "positive integer");
         assertInvalid(raw().queryParam("issue", "abc").get(ARTICLES), ARTICLES, "issue", "positive integer");
+    }
+
+    @Test
+    void topicAndOutletAreGivenAtMostTwentyTimes() {
+        String issueArticles = "/api/v1/issues/" + issue1 + "/articles";
+        for (String parameter : List.of("topic", "outlet")) {
+            String[] twenty = new String[20];
+            Arrays.fill(twenty, parameter.equals("topic") ? topicA : outletX);
+            twenty[19] = unique("no-such-slug");
+            String[] twentyOne = Arrays.copyOf(twenty, 21);
+            twentyOne[20] = twenty[0];
+            // Newest first on /articles, in position order in the issue.
+            Map<String, long[]> expected = parameter.equals("topic")
+                    ? Map.of(ARTICLES, new long[] {a2, a1}, issueArticles, new long[] {a1, a2})
+                    : Map.of(ARTICLES, new long[] {a5, a3, a1}, issueArticles, new long[] {a1, a3});
+            for (String path : List.of(ARTICLES, issueArticles)) {
+                assertIds(multi().queryParam(parameter, (Object[]) twenty).get(path), expected.get(path));
+                assertInvalid(multi().queryParam(parameter, (Object[]) twentyOne).get(path), path, parameter,
+                        "at most 20 times", "was given 21");
+            }
+        }
+    }
+
+    /**
+     * The rows of a page are read after its ids: an article deleted in between is left out of the page (whose count was
+     * taken before), never listed as null.
+     */
+    @Test
+    void anArticleDeletedBetweenTheIdsAndTheRowsIsLeftOut() {
+        String word = unique("vanishing");
+        long issue = ListSupport.issue(word + " issue", "2031-04-01", "PUBLISHED", null).getLong("id");
+        long outlet = ListSupport.outlet(Map.of("name", word + " outlet")).getLong("id");
+        long kept = ListSupport.article(issue, outlet, word + " kept", "2024-10-01", Map.of()).getLong("id");
+        long deleted = ListSupport.article(issue, outlet, word + " deleted", "2024-10-02", Map.of()).getLong("id");
+        SentSql.beforeNext(sql -> sql.startsWith("select distinct") && sql.contains(" in ("),
+                () -> api().delete(ARTICLES + "/{id}", deleted).then().statusCode(204));
+        try {
+            api().queryParam("q", word).get(ARTICLES).then().statusCode(200)
+                    .header("X-Total-Count", "2")
+                    .body("totalItems", is(2))
+                    .body("items.id", is(List.of((int) kept)));
+        } finally {
+            SentSql.clearHook();
+        }
+        api().get(ARTICLES + "/{id}", deleted).then().statusCode(404);
+        api().queryParam("q", word).get(ARTICLES).then().statusCode(200).body("items.id", is(List.of((int) kept)));
     }
 
     // ------------------------------------------------------------------ from, to

@@ -22,11 +22,13 @@ import com.digestapi.issue.IssueService;
 import com.digestapi.outlet.OutletService;
 import com.digestapi.support.SqlStatements;
 import com.digestapi.topic.TopicService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Transactional;
 import java.lang.reflect.Method;
@@ -44,6 +46,9 @@ public class ReadCacheTest {
 
     @Inject
     EntityManagerFactory emf;
+
+    @Inject
+    EntityManager em;
 
     @Inject
     ContentVersion contentVersion;
@@ -195,6 +200,60 @@ public class ReadCacheTest {
         for (int i = 0; i < 2; i++) {
             assertNotEquals(0, statements(() -> api().get("/api/v1/outlets/{id}", outlet), read));
             read[0].then().statusCode(200).header("Cache-Control", "private, no-store");
+        }
+    }
+
+    /**
+     * A restore (or a failover to a replica that was behind) takes the content and the counter back; when the counter
+     * climbs to the number it had before, what was cached at that number must not come back.
+     */
+    @Test
+    void aVersionThatWentBackNeverBringsBackWhatWasCachedAtIt() {
+        String before = unique("Outlet before the restore");
+        String restored = unique("Outlet as restored");
+        long outlet = newOutlet(Map.of("name", before));
+        dropCachedReads(contentVersion);
+        ContentVersion.Stamp cachedAt = contentVersion.current().orElseThrow();
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).body("name", equalTo(before));
+        Response[] cached = new Response[1];
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", outlet), cached));
+        cached[0].then().statusCode(200).body("name", equalTo(before));
+
+        sql("update outlet set name = '" + restored + "' where id = " + outlet);
+        sql("update content_version set version = version - 1 where id = 1");
+        awaitConfirmed(new ContentVersion.Stamp(cachedAt.epoch(), cachedAt.version() - 1));
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).body("name", equalTo(restored));
+
+        sql("update content_version set version = version + 1 where id = 1");
+        awaitConfirmed(cachedAt);
+        Response[] again = new Response[1];
+        assertNotEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", outlet), again));
+        again[0].then().statusCode(200).body("name", equalTo(restored));
+    }
+
+    /** What the README tells operators to run after changing content with SQL drops every cached read. */
+    @Test
+    void theDocumentedSqlBumpDropsCachedReads() {
+        String renamed = unique("Outlet renamed by SQL");
+        long outlet = newOutlet();
+        dropCachedReads(contentVersion);
+        ContentVersion.Stamp cachedAt = contentVersion.current().orElseThrow();
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        sql("update outlet set name = '" + renamed + "' where id = " + outlet);
+        sql("update content_version set version = version + 1 where id = 1");
+        awaitConfirmed(new ContentVersion.Stamp(cachedAt.epoch(), cachedAt.version() + 1));
+        anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200).body("name", equalTo(renamed));
+    }
+
+    private void sql(String statement) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(statement).executeUpdate());
+    }
+
+    private void awaitConfirmed(ContentVersion.Stamp stamp) {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!contentVersion.current().map(stamp::equals).orElse(false)) {
+            assertTrue(System.nanoTime() < deadline, "the instance confirms " + stamp + " within 10 s");
+            Thread.onSpinWait();
         }
     }
 

@@ -5,6 +5,7 @@ import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.newArticle;
 import static com.digestapi.support.Api.newIssue;
 import static com.digestapi.support.Api.newOutlet;
+import static com.digestapi.support.Api.newTopic;
 import static com.digestapi.support.Api.raw;
 import static com.digestapi.support.Api.unique;
 import static org.hamcrest.Matchers.containsString;
@@ -17,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.digestapi.support.SentSql;
 import com.rometools.rome.feed.synd.SyndCategory;
 import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
@@ -190,6 +192,73 @@ class FeedResourceTest {
                     .body("errors.field", equalTo(List.of("outlet", "limit")))
                     .body(not(containsString("Exception")));
         }
+    }
+
+    @Test
+    void topicAndOutletAreGivenAtMostTwentyTimes() throws Exception {
+        long outlet = newOutlet();
+        String outletSlug = api().get("/api/v1/outlets/{id}", outlet).jsonPath().getString("slug");
+        long article = newArticle(newIssue("2030-07-01", "PUBLISHED"), outlet, "Bounded " + unique("h"));
+        Object[] twenty = new Object[20];
+        java.util.Arrays.fill(twenty, outletSlug);
+        Object[] twentyOne = java.util.Arrays.copyOf(twenty, 21);
+        twentyOne[20] = outletSlug;
+        for (String feed : List.of("atom", "rss", "json")) {
+            Response ok = raw().queryParam("outlet", twenty).get("/api/v1/feeds/articles." + feed);
+            ok.then().statusCode(200);
+            if (!feed.equals("json")) {
+                assertEquals(List.of(article), parse(ok.asString()).getEntries().stream().map(e -> idOf(e.getUri()))
+                        .toList());
+            }
+            for (String parameter : List.of("topic", "outlet")) {
+                raw().queryParam(parameter, twentyOne).get("/api/v1/feeds/articles." + feed)
+                        .then().statusCode(400)
+                        .contentType("application/problem+json")
+                        .body("errors.field", equalTo(List.of(parameter)))
+                        .body("errors[0].message", equalTo("may be given at most 20 times (was given 21)"));
+            }
+        }
+    }
+
+    /**
+     * A feed reads its articles, then their issues and outlets: an issue (or an outlet) deleted in between leaves its
+     * entries out instead of failing the feed.
+     */
+    @Test
+    void anIssueOrOutletDeletedWhileTheFeedIsAssembledLeavesItsEntriesOut() throws Exception {
+        long topic = newTopic();
+        String topicSlug = api().get("/api/v1/topics/{id}", topic).jsonPath().getString("slug");
+        long kept = newArticle(newIssue("2030-08-01", "PUBLISHED"), newOutlet(), "Kept " + unique("h"),
+                Map.of("topicIds", List.of(topic)));
+        long goneIssue = newIssue("2030-08-08", "PUBLISHED");
+        newArticle(goneIssue, newOutlet(), "Issue deleted " + unique("h"), Map.of("topicIds", List.of(topic)));
+        SentSql.beforeNext(sql -> sql.contains("updated_at from issue") && sql.contains(" in ("),
+                () -> api().delete("/api/v1/issues/{id}", goneIssue).then().statusCode(204));
+        try {
+            SyndFeed feed = parse(api().queryParam("topic", topicSlug).get("/api/v1/feeds/articles.atom")
+                    .then().statusCode(200).extract().asString());
+            assertEquals(List.of(kept), feed.getEntries().stream().map(e -> idOf(e.getUri())).toList());
+        } finally {
+            SentSql.clearHook();
+        }
+        api().get("/api/v1/issues/{id}", goneIssue).then().statusCode(404);
+
+        long goneOutlet = newOutlet();
+        long moved = newArticle(newIssue("2030-08-15", "PUBLISHED"), goneOutlet, "Outlet deleted " + unique("h"),
+                Map.of("topicIds", List.of(topic)));
+        SentSql.beforeNext(sql -> sql.contains("website_url from outlet") && sql.contains(" in ("), () -> {
+            api().delete("/api/v1/articles/{id}", moved).then().statusCode(204);
+            api().delete("/api/v1/outlets/{id}", goneOutlet).then().statusCode(204);
+        });
+        try {
+            JsonPath json = api().queryParam("topic", topicSlug).get("/api/v1/feeds/articles.json")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals(List.of("Kept"), json.getList("items.title", String.class).stream()
+                    .map(title -> title.substring(0, 4)).toList());
+        } finally {
+            SentSql.clearHook();
+        }
+        api().get("/api/v1/outlets/{id}", goneOutlet).then().statusCode(404);
     }
 
     @Test

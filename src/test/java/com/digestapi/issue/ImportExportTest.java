@@ -370,6 +370,65 @@ class ImportExportTest {
         assertThat(api().get("/api/v1/issues/{id}", id).then().statusCode(200).extract().asString(), equalTo(before));
     }
 
+    /** A document with n articles, each naming `topics` of 20 shared topics and carrying `quotes` quotes. */
+    private static Map<String, Object> sized(String t, int articles, int topics, int quotes) {
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < articles; i++) {
+            Map<String, Object> entry = entry(null, "A" + i + " " + t, "Desk " + (i % 3) + " " + t,
+                    java.util.stream.IntStream.range(0, topics).mapToObj(k -> "Topic " + k + " " + t)
+                            .toArray(String[]::new));
+            entry.put("quotes", java.util.Collections.nCopies(quotes, Map.of("text", "Said")));
+            entries.add(entry);
+        }
+        return document("sized-" + t, "Sized " + t, entries);
+    }
+
+    private static List<Map<String, Object>> named(String prefix, int n) {
+        return java.util.stream.IntStream.range(0, n).<Map<String, Object>>mapToObj(i -> Map.of("name", prefix + i))
+                .toList();
+    }
+
+    @Test
+    void aDocumentAtTheBoundsIsImported() {
+        String t = token();
+        Map<String, Object> document = sized(t, 100, 20, 20);
+        document.put("outlets", named("Unused desk " + t + " ", 500));
+        document.put("topics", named("Unused topic " + t + " ", 500));
+        importing(document).then().statusCode(201)
+                .body("articles", hasSize(100))
+                .body("articles[99].topics", hasSize(20))
+                .body("articles[99].quotes", hasSize(20));
+    }
+
+    @Test
+    void aDocumentOverABoundIs400NamingItAndChangesNothing() {
+        String t = token();
+        Map<String, Object> articles = sized(t, 501, 0, 0);
+        Map<String, Object> outlets = sized(t, 1, 0, 0);
+        outlets.put("outlets", named("Desk " + t + " ", 501));
+        Map<String, Object> topics = sized(t, 1, 0, 0);
+        topics.put("topics", named("Topic " + t + " ", 501));
+        Map<String, Object> references = sized(t, 101, 20, 0);
+        Map<String, Object> quotes = sized(t, 101, 0, 20);
+        Map<String, Object> both = sized(t, 101, 20, 20);
+        record Over(Map<String, Object> document, List<String> fields, String message) {
+        }
+        for (Over over : List.of(new Over(articles, List.of("articles"), "500"),
+                new Over(outlets, List.of("outlets"), "500"),
+                new Over(topics, List.of("topics"), "500"),
+                new Over(references, List.of("articles"), "at most 2000 topics in all (this document names 2020)"),
+                new Over(quotes, List.of("articles"), "at most 2000 quotes in all (this document carries 2020)"),
+                new Over(both, List.of("articles", "articles"), "2020"))) {
+            JsonPath body = problem(raw().contentType(ContentType.JSON).body(over.document()).post(IMPORT), 400,
+                    "validation", IMPORT);
+            assertThat(body.getList("errors.field"), equalTo(over.fields()));
+            assertThat(body.getString("errors[0].message"), org.hamcrest.Matchers.containsString(over.message()));
+        }
+        assertThat(issuesWithSlug("Sized " + t, "sized-" + t), hasSize(0));
+        assertThat(total("/api/v1/outlets", "q", t), is(0L));
+        assertThat(total("/api/v1/topics", "q", t), is(0L));
+    }
+
     @Test
     void exportingAnUnknownIssueIs404() {
         problem(raw().get("/api/v1/issues/{id}/export", Long.MAX_VALUE), 404, "not-found",

@@ -163,6 +163,16 @@ class QueryParserTest {
         assertEquals(List.of(invalid, invalid, invalid, invalid, invalid, invalid, invalid, invalid), errors());
     }
 
+    @Test
+    void aRepeatableParameterIsGivenAtMostTwentyTimes() {
+        List<String> twenty = java.util.stream.IntStream.range(0, 20).mapToObj(i -> "s" + i).toList();
+        assertEquals(twenty, parser.slugs("topic", twenty));
+        assertEquals(List.of(), errors());
+        // Repeats and blanks count too: the bound is on what the request carries, before any work on it.
+        assertEquals(List.of(), parser.slugs("outlet", java.util.Collections.nCopies(21, "europe")));
+        assertEquals(List.of(error("outlet", "may be given at most 20 times (was given 21)")), errors());
+    }
+
     // --- text ---
 
     @ParameterizedTest

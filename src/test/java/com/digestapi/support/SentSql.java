@@ -3,23 +3,50 @@ package com.digestapi.support;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.hibernate.resource.jdbc.spi.StatementInspector;
 
-/** Records the SQL Hibernate sends while a block of test code runs, as sent (with ? for each parameter). */
+/**
+ * Records the SQL Hibernate sends while a block of test code runs, as sent (with ? for each parameter); and can make a
+ * concurrent change happen at a chosen point between a request's statements.
+ */
 @PersistenceUnitExtension
 @ApplicationScoped
 public class SentSql implements StatementInspector {
 
     private static final List<String> SENT = new CopyOnWriteArrayList<>();
+    private static final AtomicReference<Hook> HOOK = new AtomicReference<>();
     private static volatile boolean recording;
+
+    private record Hook(Predicate<String> sql, Runnable action) {
+    }
 
     @Override
     public String inspect(String sql) {
         if (recording) {
             SENT.add(sql);
         }
+        Hook hook = HOOK.get();
+        if (hook != null && hook.sql().test(sql) && HOOK.compareAndSet(hook, null)) {
+            // Another thread, as another client would: the statement waits until the change has committed.
+            CompletableFuture.runAsync(hook.action()).join();
+        }
         return sql;
+    }
+
+    /**
+     * Runs the action once, on another thread and to its end, just before the next statement that matches is sent (a
+     * concurrent write landing exactly between two statements of one request). {@link #clearHook} in a finally.
+     */
+    public static void beforeNext(Predicate<String> sql, Runnable action) {
+        HOOK.set(new Hook(sql, action));
+    }
+
+    public static void clearHook() {
+        HOOK.set(null);
     }
 
     public static synchronized List<String> during(Runnable block) {
