@@ -4,6 +4,7 @@ import com.digestapi.listing.PageRequest.SortOrder;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.problem.Problem.FieldError;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.web.PortableValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -57,7 +58,7 @@ public final class QueryParser {
         }
         try {
             LocalDate date = LocalDate.parse(raw.trim());
-            if (isStorableYear(date.getYear())) {
+            if (PortableValues.isStorableYear(date.getYear())) {
                 return date;
             }
         } catch (DateTimeParseException ignored) {
@@ -73,7 +74,7 @@ public final class QueryParser {
         }
         try {
             OffsetDateTime instant = OffsetDateTime.parse(raw.trim());
-            if (isStorableYear(instant.getYear())) {
+            if (PortableValues.isStorableYear(instant.getYear())) {
                 return instant.toInstant();
             }
         } catch (DateTimeParseException ignored) {
@@ -81,11 +82,6 @@ public final class QueryParser {
         }
         errors.add(new FieldError(name, "must be an ISO-8601 instant with offset, e.g. 2024-10-05T00:00:00Z"));
         return null;
-    }
-
-    /** Years 1..9999, what yyyy-MM-dd writes: beyond, H2 silently compares wrong and PostgreSQL fails. */
-    private static boolean isStorableYear(int year) {
-        return year >= 1 && year <= 9999;
     }
 
     public List<String> slugs(String name, List<String> raw) {
@@ -114,8 +110,9 @@ public final class QueryParser {
             errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
             return null;
         }
-        if (text.indexOf('\0') >= 0) {
-            errors.add(new FieldError(name, "must not contain NUL characters"));
+        String problem = PortableValues.textProblem(text);
+        if (problem != null) {
+            errors.add(new FieldError(name, problem));
             return null;
         }
         return text.toLowerCase(Locale.ROOT);
