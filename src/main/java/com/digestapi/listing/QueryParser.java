@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Parses query parameters strictly, collecting every malformed one so one 400 names them all. */
@@ -115,7 +114,7 @@ public final class QueryParser {
             errors.add(new FieldError(name, problem));
             return null;
         }
-        return text.toLowerCase(Locale.ROOT);
+        return ListQuery.lowerCase(text);
     }
 
     public String matching(String name, String raw, Pattern pattern, String expectation) {

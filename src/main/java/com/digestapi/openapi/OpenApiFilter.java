@@ -68,7 +68,8 @@ public class OpenApiFilter implements OASFilter {
             problem(operation, ProblemType.VALIDATION, "Malformed JSON, a wrong type, an unknown property or an invalid"
                     + " value in the body or a query parameter (such as text holding a control character other than tab,"
                     + " line feed or carriage return, or a date outside " + PortableValues.DATE_RANGE + "); errors[] names"
-                    + " each field.");
+                    + " each field." + (writes ? " Also a value the database cannot store (too long or out of range for"
+                    + " its column), named in the detail only." : ""));
         }
         if (hasId) {
             problem(operation, ProblemType.NOT_FOUND, "No resource has this id.");
