@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.listing.ListQuery;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.outlet.OutletService;
 import com.digestapi.persistence.Slugs;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /** Turns what a client sent into an article's stored fields: outlet and topics resolved, slug, text, search text. */
@@ -81,7 +81,14 @@ public class ArticleFields {
             text.append('\n').append(article.author);
         }
         article.quotes.forEach(q -> text.append('\n').append(q.text));
-        return text.toString().toLowerCase(Locale.ROOT);
+        String lower = ListQuery.lowerCase(text.toString());
+        if (lower.length() <= Article.SEARCH_TEXT_LENGTH) {
+            return lower;
+        }
+        // Lower-casing can lengthen text ('İ' becomes 'i' and a combining dot): the column keeps what fits, whole
+        // characters only, so such an article saves and stays searchable by all but its very end.
+        int end = Article.SEARCH_TEXT_LENGTH;
+        return lower.substring(0, Character.isHighSurrogate(lower.charAt(end - 1)) ? end - 1 : end);
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package com.digestapi.feed;
 
+import com.digestapi.web.PortableValues;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -44,8 +45,8 @@ final class FeedFormats {
     private static String xml(Feed feed, String type, String selfType) {
         SyndFeed syndFeed = new SyndFeedImpl();
         syndFeed.setFeedType(type);
-        syndFeed.setTitle(feed.title());
-        syndFeed.setDescription(feed.description());
+        syndFeed.setTitle(text(feed.title()));
+        syndFeed.setDescription(text(feed.description()));
         syndFeed.setUri(feed.self().toString());
         syndFeed.setLink(feed.home().toString());
         syndFeed.setLinks(List.of(link("alternate", feed.home(), "application/json"), link("self", feed.self(), selfType)));
@@ -66,7 +67,7 @@ final class FeedFormats {
     private static SyndEntry entry(Feed.Entry entry, boolean rss) {
         SyndEntry syndEntry = new SyndEntryImpl();
         syndEntry.setUri(entry.id().toString());
-        syndEntry.setTitle(entry.title());
+        syndEntry.setTitle(text(entry.title()));
         URI alternate = entry.originalUrl() != null ? entry.originalUrl() : entry.id();
         syndEntry.setLink(alternate.toString());
         List<SyndLink> links = new ArrayList<>();
@@ -75,10 +76,10 @@ final class FeedFormats {
         syndEntry.setLinks(links);
         SyndContent summary = new SyndContentImpl();
         summary.setType("text");
-        summary.setValue(entry.summary());
+        summary.setValue(text(entry.summary()));
         syndEntry.setDescription(summary);
         SyndPerson author = new SyndPersonImpl();
-        author.setName(entry.author() != null ? entry.author() + " (" + entry.outlet().name() + ")" : entry.outlet().name());
+        author.setName(authorOf(entry));
         if (entry.outlet().websiteUrl() != null) {
             author.setUri(entry.outlet().websiteUrl().toString());
         }
@@ -86,16 +87,16 @@ final class FeedFormats {
         syndEntry.setAuthor(author.getName());
         List<SyndCategory> categories = new ArrayList<>();
         for (Feed.Category topic : entry.topics()) {
-            categories.add(category(topic.name(), null));
+            categories.add(category(text(topic.name()), null));
         }
-        categories.add(category(entry.issue().title() + " " + entry.issue().publishedOn(), entry.issue().url()));
+        categories.add(category(text(entry.issue().title()) + " " + entry.issue().publishedOn(), entry.issue().url()));
         syndEntry.setCategories(categories);
         syndEntry.setPublishedDate(Date.from(entry.published()));
         syndEntry.setUpdatedDate(Date.from(entry.updated()));
         if (!rss || entry.outlet().websiteUrl() != null) {
             // RSS requires a url on <source>; Atom's <source> names the outlet either way.
             SyndFeed source = new SyndFeedImpl();
-            source.setTitle(entry.outlet().name());
+            source.setTitle(text(entry.outlet().name()));
             if (entry.outlet().websiteUrl() != null) {
                 source.setLink(entry.outlet().websiteUrl().toString());
                 source.setUri(entry.outlet().websiteUrl().toString());
@@ -127,20 +128,33 @@ final class FeedFormats {
                 e.id().toString(),
                 e.id().toString(),
                 e.originalUrl() == null ? null : e.originalUrl().toString(),
-                e.title(),
-                e.summary(),
+                text(e.title()),
+                text(e.summary()),
                 e.published(),
                 e.updated(),
-                List.of(new JsonFeed.Author(e.author() != null ? e.author() + " (" + e.outlet().name() + ")" : e.outlet().name(),
+                List.of(new JsonFeed.Author(authorOf(e),
                         e.outlet().websiteUrl() == null ? null : e.outlet().websiteUrl().toString())),
-                e.topics().stream().map(Feed.Category::name).toList(),
+                e.topics().stream().map(t -> text(t.name())).toList(),
                 new JsonFeed.Digest(
-                        new JsonFeed.Outlet(e.outlet().slug(), e.outlet().name()),
+                        new JsonFeed.Outlet(e.outlet().slug(), text(e.outlet().name())),
                         e.topics().stream().map(Feed.Category::slug).toList(),
-                        new JsonFeed.Issue(e.issue().id(), e.issue().slug(), e.issue().title(), e.issue().publishedOn(),
+                        new JsonFeed.Issue(e.issue().id(), e.issue().slug(), text(e.issue().title()), e.issue().publishedOn(),
                                 e.issue().url().toString())))).toList();
-        return new JsonFeed("https://jsonfeed.org/version/1.1", feed.title(), feed.home().toString(),
-                feed.self().toString(), feed.description(), "en", items);
+        return new JsonFeed("https://jsonfeed.org/version/1.1", text(feed.title()), feed.home().toString(),
+                feed.self().toString(), text(feed.description()), "en", items);
+    }
+
+    private static String authorOf(Feed.Entry entry) {
+        String outlet = text(entry.outlet().name());
+        return entry.author() != null ? text(entry.author()) + " (" + outlet + ")" : outlet;
+    }
+
+    /**
+     * Every text a feed shows, in every format alike: rows written before input was checked, or by SQL, may hold
+     * characters XML cannot carry, and Rome would fail the whole feed on one of them.
+     */
+    private static String text(String stored) {
+        return PortableValues.xmlSafe(stored);
     }
 
     /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1); the digest's own fields sit in the "_digest" extension. */

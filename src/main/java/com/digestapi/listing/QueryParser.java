@@ -4,13 +4,13 @@ import com.digestapi.listing.PageRequest.SortOrder;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.problem.Problem.FieldError;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.web.PortableValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Parses query parameters strictly, collecting every malformed one so one 400 names them all. */
@@ -63,7 +63,7 @@ public final class QueryParser {
         }
         try {
             LocalDate date = LocalDate.parse(raw.trim());
-            if (isStorableYear(date.getYear())) {
+            if (PortableValues.isStorableYear(date.getYear())) {
                 return date;
             }
         } catch (DateTimeParseException ignored) {
@@ -79,7 +79,7 @@ public final class QueryParser {
         }
         try {
             OffsetDateTime instant = OffsetDateTime.parse(raw.trim());
-            if (isStorableYear(instant.getYear())) {
+            if (PortableValues.isStorableYear(instant.getYear())) {
                 return instant.toInstant();
             }
         } catch (DateTimeParseException ignored) {
@@ -87,11 +87,6 @@ public final class QueryParser {
         }
         errors.add(new FieldError(name, "must be an ISO-8601 instant with offset, e.g. 2024-10-05T00:00:00Z"));
         return null;
-    }
-
-    /** Years 1..9999, what yyyy-MM-dd writes: beyond, H2 silently compares wrong and PostgreSQL fails. */
-    private static boolean isStorableYear(int year) {
-        return year >= 1 && year <= 9999;
     }
 
     /** The distinct slugs of a repeatable parameter, given at most {@link #MAX_VALUES} times. */
@@ -126,11 +121,12 @@ public final class QueryParser {
             errors.add(new FieldError(name, "must be at most " + maxLength + " characters"));
             return null;
         }
-        if (text.indexOf('\0') >= 0) {
-            errors.add(new FieldError(name, "must not contain NUL characters"));
+        String problem = PortableValues.textProblem(text);
+        if (problem != null) {
+            errors.add(new FieldError(name, problem));
             return null;
         }
-        return text.toLowerCase(Locale.ROOT);
+        return ListQuery.lowerCase(text);
     }
 
     public String matching(String name, String raw, Pattern pattern, String expectation) {

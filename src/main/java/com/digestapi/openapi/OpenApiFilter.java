@@ -5,6 +5,7 @@ import com.digestapi.listing.PagedResponses;
 import com.digestapi.problem.Problem;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.web.MergePatch;
+import com.digestapi.web.PortableValues;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -19,17 +20,25 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes the generated OpenAPI document with what every operation shares, so no annotation repeats it: the
- * problem responses each operation can give, and the paging headers of list responses.
+ * problem responses each operation can give, the paging headers of list responses, and the range of every date.
  */
 public class OpenApiFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
     private static final String JSON = "application/json";
+    private static final String DATES = "A date (yyyy-MM-dd) from " + PortableValues.DATE_RANGE + ".";
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
         if (openAPI.getPaths() == null) {
             return;
+        }
+        if (openAPI.getComponents() != null && openAPI.getComponents().getSchemas() != null) {
+            // Every date of every body refers to this one schema.
+            Schema date = openAPI.getComponents().getSchemas().get("LocalDate");
+            if (date != null) {
+                date.description(DATES);
+            }
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasId = path.getKey().contains("{");
@@ -46,13 +55,21 @@ public class OpenApiFilter implements OASFilter {
             // Reads are public: an empty requirement means no authentication.
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
         }
+        if (operation.getParameters() != null) {
+            operation.getParameters().stream()
+                    .filter(p -> p.getSchema() != null && "date".equals(p.getSchema().getFormat()))
+                    .forEach(p -> p.description(p.getDescription() == null ? DATES : p.getDescription() + " " + DATES));
+        }
         boolean hasQuery = operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
         boolean hasBody = operation.getRequestBody() != null;
         boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
         if (hasQuery || hasBody || writes) {
             problem(operation, ProblemType.VALIDATION, "Malformed JSON, a wrong type, an unknown property or an invalid"
-                    + " value in the body or a query parameter; errors[] names each field.");
+                    + " value in the body or a query parameter (such as text holding a control character other than tab,"
+                    + " line feed or carriage return, or a date outside " + PortableValues.DATE_RANGE + "); errors[] names"
+                    + " each field." + (writes ? " Also a value the database cannot store (too long or out of range for"
+                    + " its column), named in the detail only." : ""));
         }
         if (hasId) {
             problem(operation, ProblemType.NOT_FOUND, "No resource has this id.");

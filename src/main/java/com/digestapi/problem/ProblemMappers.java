@@ -27,6 +27,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.temporal.Temporal;
 import java.util.Collection;
@@ -34,6 +36,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.DataException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -175,9 +178,22 @@ public class ProblemMappers {
             if (cause instanceof JsonProcessingException json) {
                 return unreadableJson(json, uriInfo);
             }
+            if (isDataException(cause)) {
+                // Validation let through a value its column cannot hold: the client can fix it, the code should too.
+                LOG.warn("A value passed validation but not the database on " + uriInfo.getRequestUri().getRawPath()
+                        + ": " + cause.getMessage());
+                return Problems.response(ProblemType.VALIDATION, "a value is too long or out of range for storage;"
+                        + " shorten or correct it", uriInfo);
+            }
         }
         LOG.error("Unexpected failure on " + uriInfo.getRequestUri().getRawPath(), e);
         return Problems.response(ProblemType.INTERNAL, "the request failed unexpectedly; the failure is logged", uriInfo);
+    }
+
+    /** A value the database cannot store: Hibernate's DataException, or the JDBC one (SQLSTATE class 22) it wraps. */
+    private static boolean isDataException(Throwable e) {
+        return e instanceof DataException || e instanceof SQLDataException
+                || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.UriInfo;
 /** The kinds of problem the API reports; each has a dereferenceable type URI under /problems/{slug}. */
 public enum ProblemType {
     VALIDATION("validation", 400, "Invalid request",
-            "A body field or query parameter has a value the contract does not allow; errors[] names each one."),
+            "A body field or query parameter has a value the contract does not allow; errors[] names each one. A value"
+                    + " the checks let through but the database cannot store (too long or out of range for its column)"
+                    + " is one too, named in the detail only."),
     MALFORMED_JSON("malformed-json", 400, "Malformed JSON",
             "The request body is not well-formed JSON, or a value has the wrong JSON type."),
     UNAUTHORIZED("unauthorized", 401, "Authentication required",

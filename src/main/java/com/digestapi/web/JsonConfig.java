@@ -4,11 +4,16 @@ import com.digestapi.problem.InvalidJsonValue;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
@@ -17,7 +22,10 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.time.LocalDate;
 
-/** Makes JSON reading strict: wrong types, duplicate keys, trailing data and NUL characters are errors, not guesses. */
+/**
+ * Makes JSON reading strict: wrong types, duplicate keys, trailing data, text no feed can carry and dates no database
+ * stores are errors, not guesses.
+ */
 @Singleton
 public class JsonConfig implements ObjectMapperCustomizer {
 
@@ -40,7 +48,15 @@ public class JsonConfig implements ObjectMapperCustomizer {
         fail(mapper, LogicalType.Enum, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
         fail(mapper, LogicalType.POJO, CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.EmptyString);
         fail(mapper, LogicalType.Collection, CoercionInputShape.String, CoercionInputShape.EmptyString);
-        mapper.registerModule(new SimpleModule("digest-strict-strings").addDeserializer(String.class, new NoNulStrings()));
+        mapper.registerModule(new SimpleModule("digest-portable-values")
+                .addDeserializer(String.class, new PortableStrings())
+                .setDeserializerModifier(new BeanDeserializerModifier() {
+                    @Override
+                    public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription bean,
+                                                                  JsonDeserializer<?> deserializer) {
+                        return bean.getBeanClass() == LocalDate.class ? new StorableDates(deserializer) : deserializer;
+                    }
+                }));
     }
 
     private static void fail(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
@@ -49,13 +65,35 @@ public class JsonConfig implements ObjectMapperCustomizer {
         }
     }
 
-    /** PostgreSQL cannot store NUL in text, and no field of the digest has a use for it. */
-    static final class NoNulStrings extends StringDeserializer {
+    /** Every text of every body, checked where it is read so the error names the field (quotes[0].text). */
+    static final class PortableStrings extends StringDeserializer {
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             String value = super.deserialize(p, ctxt);
-            if (value != null && value.indexOf('\0') >= 0) {
-                throw new InvalidJsonValue(p, "must not contain NUL characters");
+            String problem = value == null ? null : PortableValues.textProblem(value);
+            if (problem != null) {
+                throw new InvalidJsonValue(p, problem);
+            }
+            return value;
+        }
+    }
+
+    /** Every date of every body, around the platform's reader, which accepts +20000-01-01 and 0000-01-01. */
+    static final class StorableDates extends DelegatingDeserializer {
+        StorableDates(JsonDeserializer<?> reader) {
+            super(reader);
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> reader) {
+            return new StorableDates(reader);
+        }
+
+        @Override
+        public Object deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            Object value = super.deserialize(p, ctxt);
+            if (value instanceof LocalDate date && !PortableValues.isStorable(date)) {
+                throw new InvalidJsonValue(p, "must be a date from " + PortableValues.DATE_RANGE);
             }
             return value;
         }
