@@ -52,8 +52,8 @@ public class BodyLimit implements ReaderInterceptor {
             context.next();
             return;
         }
-        // quarkus.http.handle-100-continue-automatically is off, so no 100 Continue has been sent: a client that
-        // waits for it sends no body, and one that does not wait is drained like any other.
+        // quarkus.http.handle-100-continue-automatically is off, so no 100 Continue has been sent (the REST layer sends
+        // it when it reads a body): a client that waits for it sends no body, one that does not is drained.
         boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
         if (waitsForContinue || declared > DRAIN_BYTES || request.isEnded()) {
             refuseAndClose(context);

@@ -2,6 +2,7 @@ package com.digestapi.web;
 
 import static com.digestapi.support.Api.EDITOR;
 import static com.digestapi.support.Api.EDITOR_PASSWORD;
+import static com.digestapi.support.Api.unique;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -27,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A declared body over 1 MiB gets its 413 problem whatever the client does: one that sends the whole body before it
  * reads (Python's urllib) reads the 413 instead of a broken pipe, one that announces Expect: 100-continue gets it
- * before sending the body. Raw sockets, because HTTP clients read while they write and hide the difference.
+ * before sending the body, and a 100 Continue for a body within the limit. Raw sockets, because HTTP clients read
+ * while they write and hide the difference.
  */
 @QuarkusTest
 class BodyLimitTest {
@@ -69,6 +71,26 @@ class BodyLimitTest {
             assertThat(response.headers().get("connection"), equalTo("close"));
             assertProblem(response);
             assertThat("the connection is closed, as announced", socket.getInputStream().read(), equalTo(-1));
+        }
+    }
+
+    @Test
+    void anExpectContinueRequestWithinTheLimitIsToldToSendItsBody() throws IOException {
+        byte[] body = ("{\"name\": \"" + unique("Continued") + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = connect()) {
+            OutputStream out = socket.getOutputStream();
+            out.write(head("POST", body.length, "Expect: 100-continue\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // Clients wait for this (curl for a second) before they send the body.
+            assertThat(line(socket.getInputStream()), startsWith("HTTP/1.1 100 "));
+            assertThat(line(socket.getInputStream()), equalTo(""));
+
+            out.write(body);
+            out.flush();
+            Response response = read(socket.getInputStream());
+            assertThat(response.statusLine(), startsWith("HTTP/1.1 201 "));
+            assertThat(response.headers().get("content-type"), startsWith("application/json"));
         }
     }
 
