@@ -16,8 +16,8 @@ import java.util.Optional;
  * <p>SmallRye Config registers these defaults as a config source of the lowest ordinal, so expressions elsewhere see
  * them too: {@code quarkus.datasource.jdbc.url=jdbc:h2:file:${digest.data-dir}/digest} in application.properties
  * becomes {@code ./data/digest} when nothing sets {@code digest.data-dir}, and follows {@code DIGEST_DATA_DIR} or
- * {@code -Ddigest.data-dir} when something does. Nothing reads {@link #dataDir()} in code; it is here to declare the
- * setting and its default.
+ * {@code -Ddigest.data-dir} when something does. In code, only account.FirstEditor reads {@link #dataDir()}: it writes
+ * a generated first-editor password there.
  *
  * <p>Every property under {@code digest.} must be one of these: an unknown one, such as a misspelt name in
  * application.properties or a system property, stops the start ("SRCFG00050 ... does not map to any root"; environment
@@ -29,7 +29,10 @@ public interface DigestConfig {
     /** The demo content. */
     Demo demo();
 
-    /** Folder of the embedded H2 database (written with WRITE_DELAY=0: an acknowledged write survives kill -9). */
+    /**
+     * Folder of the embedded H2 database (written with WRITE_DELAY=0: an acknowledged write survives kill -9) and of the
+     * file {@code first-editor-password}, when the first editor's password is generated.
+     */
     @WithDefault("./data")
     String dataDir();
 
@@ -97,7 +100,10 @@ public interface DigestConfig {
         @WithDefault("editor")
         String username();
 
-        /** Password of the first editor; without one, a random password is generated on first start and logged once. */
+        /**
+         * Password of the first editor, applied at every start; without one, the start that creates the account
+         * generates a random password and writes it to {@code first-editor-password} in the data folder (owner-only).
+         */
         Optional<String> password();
     }
 

@@ -4,6 +4,7 @@ import com.digestapi.problem.ProblemException;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.problem.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -16,15 +17,22 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses request bodies over 1 MiB with a 413 problem: before reading when Content-Length says so, and while reading
- * a chunked body. Kept by hand: quarkus.http.limits.max-body-size answers a bare 413 with an empty body, not the
- * problem+json of every other error, so it stays higher, as the last line of defence only.
+ * Refuses request bodies over 1 MiB with a 413 problem: when Content-Length says so, before the body reaches the API,
+ * and while reading a chunked body. Kept by hand: quarkus.http.limits.max-body-size answers a bare 413 with an empty
+ * body, not the problem+json of every other error, so it stays higher, as the last line of defence only.
  */
 @Provider
 @Singleton
 public class BodyLimit implements ReaderInterceptor {
 
     public static final long MAX_BYTES = 1024 * 1024;
+    /**
+     * A declared body up to this size is read and discarded before the 413: a client that sends its whole body before
+     * it reads the answer (Python's urllib, many scripts) gets a broken pipe, not the 413, when the server closes on
+     * it mid-body. Beyond it, the bandwidth is not worth spending: answer and close at once.
+     */
+    static final long DRAIN_BYTES = 8 * MAX_BYTES;
+    private static final String DETAIL = "the request body is larger than 1 MiB";
 
     private final ObjectMapper mapper;
 
@@ -38,15 +46,31 @@ public class BodyLimit implements ReaderInterceptor {
     }
 
     void refuseDeclaredOversizeBodies(RoutingContext context) {
-        String length = context.request().getHeader("Content-Length");
-        if (length != null && declaredTooLarge(length)) {
-            context.response().putHeader("Connection", "close");
-            Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MiB", mapper)
-                    // The unread body cannot be told from a next request: close, as the header announces.
-                    .onComplete(sent -> context.request().connection().close());
+        HttpServerRequest request = context.request();
+        long declared = declaredLength(request.getHeader("Content-Length"));
+        if (declared <= MAX_BYTES) {
+            context.next();
             return;
         }
-        context.next();
+        // quarkus.http.handle-100-continue-automatically is off, so no 100 Continue has been sent (the REST layer sends
+        // it when it reads a body): a client that waits for it sends no body, one that does not is drained.
+        boolean waitsForContinue = "100-continue".equalsIgnoreCase(request.getHeader("Expect"));
+        if (waitsForContinue || declared > DRAIN_BYTES || request.isEnded()) {
+            refuseAndClose(context);
+            return;
+        }
+        request.handler(discarded -> {
+        });
+        request.exceptionHandler(failure -> request.connection().close());
+        request.endHandler(end -> Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, DETAIL, mapper));
+        request.resume();
+    }
+
+    private void refuseAndClose(RoutingContext context) {
+        context.response().putHeader("Connection", "close");
+        Problems.end(context, ProblemType.PAYLOAD_TOO_LARGE, DETAIL, mapper)
+                // The unread body cannot be told from a next request: close, as the header announces.
+                .onComplete(sent -> context.request().connection().close());
     }
 
     @Override
@@ -55,11 +79,15 @@ public class BodyLimit implements ReaderInterceptor {
         return context.proceed();
     }
 
-    private static boolean declaredTooLarge(String length) {
+    /** The declared length, or -1 when there is none (a chunked body) or it is not a number (the server's 400). */
+    private static long declaredLength(String length) {
+        if (length == null) {
+            return -1;
+        }
         try {
-            return Long.parseLong(length.trim()) > MAX_BYTES;
+            return Long.parseLong(length.trim());
         } catch (NumberFormatException e) {
-            return false;
+            return -1;
         }
     }
 
@@ -92,7 +120,7 @@ public class BodyLimit implements ReaderInterceptor {
         private void add(long n) {
             count += n;
             if (count > MAX_BYTES) {
-                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "the request body is larger than 1 MiB");
+                throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, DETAIL);
             }
         }
     }

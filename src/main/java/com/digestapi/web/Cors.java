@@ -43,6 +43,9 @@ public class Cors {
     }
 
     void handle(RoutingContext context) {
+        // Every answer, even to a request without Origin (which gets no Access-Control-* headers): a shared cache must
+        // not hand that answer to a browser on another origin.
+        context.response().headers().add("Vary", "Origin");
         String origin = context.request().getHeader("Origin");
         if (origin == null) {
             context.next();
@@ -54,7 +57,6 @@ public class Cors {
         boolean read = READS.contains(method);
         boolean allowed = allows(read ? readOrigins : writeOrigins, origin);
         var response = context.response();
-        response.headers().add("Vary", "Origin");
         if (!allowed) {
             if (preflight || !read) {
                 Problems.end(context, ProblemType.FORBIDDEN, "origin " + origin + " may not send " + method

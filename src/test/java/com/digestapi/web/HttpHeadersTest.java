@@ -4,12 +4,16 @@ import static com.digestapi.support.Api.anonymous;
 import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.newOutlet;
 import static com.digestapi.support.Api.rawAnonymous;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -30,6 +34,24 @@ class HttpHeadersTest {
         api().contentType("application/merge-patch+json").body(Map.of("country", "KZ"))
                 .patch("/api/v1/outlets/{id}", outlet).then().statusCode(200).header("Cache-Control", equalTo("no-store"));
         rawAnonymous().get("/api/v1/outlets/0").then().statusCode(404).header("Cache-Control", equalTo("no-store"));
+    }
+
+    @Test
+    void readsVaryOnOriginEvenWhenTheRequestHasNone() {
+        // A shared cache that kept the answer to a request without Origin (no Access-Control-Allow-Origin) must not
+        // hand it to a browser on another origin, nor an anonymous answer to an editor.
+        String etag = anonymous().get("/api/v1/topics").then().statusCode(200).extract().header("ETag");
+        for (var response : List.of(
+                anonymous().get("/api/v1/topics").then().statusCode(200).extract(),
+                anonymous().header("If-None-Match", etag).get("/api/v1/topics").then().statusCode(304).extract(),
+                rawAnonymous().get("/api/v1/feeds/articles.atom").then().statusCode(200).extract(),
+                anonymous().header("Origin", "https://partner.example").get("/api/v1/topics")
+                        .then().statusCode(200).extract())) {
+            List<String> vary = response.headers().getValues("Vary").stream()
+                    .flatMap(value -> Arrays.stream(value.split(","))).map(String::strip).toList();
+            assertThat(vary, hasItems("Origin", "Authorization"));
+            assertThat("no duplicates: " + vary, vary.stream().distinct().count(), equalTo((long) vary.size()));
+        }
     }
 
     @Test
