@@ -45,6 +45,9 @@ public interface DigestConfig {
     /** The in-memory cache of anonymous reads. */
     ReadCache readCache();
 
+    /** Reads from the database. */
+    Read read();
+
     /** The first editor account. */
     Editor editor();
 
@@ -92,6 +95,17 @@ public interface DigestConfig {
         /** How late this instance's readers may see another instance's write. */
         @WithDefault("1S")
         Duration maxStaleness();
+    }
+
+    interface Read {
+
+        /**
+         * Seconds one database query may run before it is cancelled and the request is answered 503 (0: no limit).
+         * Whole seconds, as JDBC counts them. Nothing reads it in code: application.properties hands it to Hibernate
+         * as the default query timeout of every query, reads and the reads within writes alike.
+         */
+        @WithDefault("5")
+        int statementTimeout();
     }
 
     interface Editor {

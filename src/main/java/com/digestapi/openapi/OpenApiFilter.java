@@ -4,8 +4,10 @@ import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
 import com.digestapi.problem.Problem;
 import com.digestapi.problem.ProblemType;
+import com.digestapi.web.ApiPaths;
 import com.digestapi.web.MergePatch;
 import com.digestapi.web.PortableValues;
+import jakarta.ws.rs.core.HttpHeaders;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -20,7 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 
 /**
  * Completes the generated OpenAPI document with what every operation shares, so no annotation repeats it: the
- * problem responses each operation can give, the paging headers of list responses, and the range of every date.
+ * problem responses each operation can give (503 for every API operation: each reaches the database), the paging
+ * headers of list responses, and the range of every date.
  */
 public class OpenApiFilter implements OASFilter {
 
@@ -42,9 +45,13 @@ public class OpenApiFilter implements OASFilter {
         }
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasId = path.getKey().contains("{");
+            boolean api = path.getKey().startsWith(ApiPaths.V1 + "/");
             boolean versioned = path.getKey().matches(".*/\\{id}(/.*)?") && !path.getKey().endsWith("/articles");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
                 complete(entry.getKey(), entry.getValue(), hasId, versioned);
+                if (api) {
+                    overload(entry.getValue());
+                }
             }
         }
     }
@@ -129,6 +136,15 @@ public class OpenApiFilter implements OASFilter {
             created.addHeader("Location", header("Absolute URL of the new resource.",
                     OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")));
         }
+    }
+
+    /** Every operation under /api/v1 reaches the database, so every one can find it overloaded. */
+    private static void overload(Operation operation) {
+        problem(operation, ProblemType.UNAVAILABLE, "Overloaded: no database connection was free within the pool's"
+                + " acquisition timeout, or a statement ran past digest.read.statement-timeout. Retry after Retry-After.");
+        operation.getResponses().getAPIResponse(String.valueOf(ProblemType.UNAVAILABLE.status))
+                .addHeader(HttpHeaders.RETRY_AFTER, header("Seconds to wait before retrying.",
+                        OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
     }
 
     private static boolean isPage(APIResponse response) {

@@ -15,6 +15,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
+import jakarta.persistence.QueryTimeoutException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
@@ -34,9 +35,11 @@ import java.time.temporal.Temporal;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.hibernate.StaleStateException;
 import org.hibernate.exception.DataException;
+import org.hibernate.exception.JDBCConnectionException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -45,6 +48,8 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
     private static final String CHALLENGE = "Basic realm=\"digest\", charset=\"UTF-8\"";
+    /** An overloaded pool frees up within its acquisition timeout (2 s), so a second later is a fair first retry. */
+    private static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uriInfo) {
@@ -178,6 +183,10 @@ public class ProblemMappers {
             if (cause instanceof JsonProcessingException json) {
                 return unreadableJson(json, uriInfo);
             }
+            String overload = overload(cause);
+            if (overload != null) {
+                return overloaded(overload, uriInfo);
+            }
             if (isDataException(cause)) {
                 // Validation let through a value its column cannot hold: the client can fix it, the code should too.
                 LOG.warn("A value passed validation but not the database on " + uriInfo.getRequestUri().getRawPath()
@@ -194,6 +203,32 @@ public class ProblemMappers {
     private static boolean isDataException(Throwable e) {
         return e instanceof DataException || e instanceof SQLDataException
                 || e instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22");
+    }
+
+    /**
+     * What ran out when the database could not serve the request in time, or null: the pool had no free connection
+     * within its acquisition timeout (Agroal says so only in the message of a plain SQLException: "Sorry, acquisition
+     * timeout!" while it waits for a free connection, "Acquisition timeout while waiting for new connection" while it
+     * opens one), the database could not be reached, or a statement ran past its timeout
+     * (digest.read.statement-timeout).
+     */
+    private static String overload(Throwable cause) {
+        if (cause instanceof QueryTimeoutException || cause instanceof org.hibernate.QueryTimeoutException) {
+            return "a database statement ran past its timeout";
+        }
+        if (cause instanceof SQLException sql && sql.getMessage() != null
+                && sql.getMessage().toLowerCase(Locale.ROOT).contains("acquisition timeout")
+                || cause instanceof JDBCConnectionException) {
+            return "no database connection was free in time";
+        }
+        return null;
+    }
+
+    /** Overload is no failure of the request nor of the service: one WARN line, no stack trace, and 503 for the client. */
+    private static Response overloaded(String what, UriInfo uriInfo) {
+        LOG.warn("Overload on " + uriInfo.getRequestUri().getRawPath() + ": " + what + "; answered 503");
+        return Problems.response(ProblemType.UNAVAILABLE, "the service is overloaded (" + what + "); retry in "
+                + RETRY_AFTER_SECONDS + " s", List.of(), Map.of(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS), uriInfo);
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

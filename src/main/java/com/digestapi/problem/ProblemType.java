@@ -29,7 +29,11 @@ public enum ProblemType {
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "The request body's Content-Type is not one the operation accepts."),
     INTERNAL("internal", 500, "Internal error",
-            "The service failed unexpectedly; the failure is logged. Retrying may help.");
+            "The service failed unexpectedly; the failure is logged. Retrying may help."),
+    UNAVAILABLE("unavailable", 503, "Service overloaded",
+            "The service is too busy to answer now: no database connection was free in time, or a database statement"
+                    + " ran past its time limit, and the transaction was rolled back. Retry after the seconds that the"
+                    + " Retry-After header gives.");
 
     public final String slug;
     public final int status;

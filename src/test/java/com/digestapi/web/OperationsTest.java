@@ -112,6 +112,14 @@ class OperationsTest {
                     defects.add(where + " repeats operationId " + id);
                 }
                 if (path.getKey().startsWith("/api/v1/")) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> responses = (Map<String, Object>) operation.get("responses");
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> overloaded = (Map<String, Object>) responses.get("503");
+                    if (overloaded == null || !String.valueOf(overloaded.get("content")).contains(Problem.MEDIA_TYPE)
+                            || !String.valueOf(overloaded.get("headers")).contains("Retry-After")) {
+                        defects.add(where + " does not describe 503 (overload) as a problem with Retry-After");
+                    }
                     Object tags = operation.get("tags");
                     if (!(tags instanceof List<?> list) || list.stream().noneMatch(
                             t -> List.of("Issues", "Articles", "Outlets", "Topics", "Feeds", "Accounts").contains(t))) {
