@@ -35,7 +35,7 @@ public class ArticleQueries {
     /** One page of articles in four statements: count, ids, rows with relations, quotes. */
     public Page<ArticleView> list(ArticleFilter filter, PageRequest request) {
         Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter)).page(request, Long.class);
-        return new Page<>(views(ids.items()), ids.page(), ids.size(), ids.totalItems(), ids.totalPages());
+        return ids.withItems(views(ids.items()));
     }
 
     /**

@@ -18,6 +18,11 @@ public record Page<T>(
     }
 
     public <R> Page<R> map(Function<? super T, R> mapper) {
-        return new Page<R>(items.stream().<R>map(mapper).toList(), page, size, totalItems, totalPages);
+        return withItems(items.stream().<R>map(mapper).toList());
+    }
+
+    /** The same place in the result with other items, e.g. the views of a page of ids. */
+    public <R> Page<R> withItems(List<R> newItems) {
+        return new Page<>(newItems, page, size, totalItems, totalPages);
     }
 }
