@@ -83,13 +83,11 @@ def main():
             for q in range(rnd.randint(0, 2)):
                 quote_texts.append(text(60, 240))
                 quotes.append((aid, q, quote_texts[-1], text(10, 40) if rnd.random() < 0.7 else None))
-            # What the service stores for q: headline, summary, author and quote texts, lower-cased.
-            search_text = "\n".join([headline, summary] + ([author] if author else []) + quote_texts).lower()
             articles.append((aid, f"a{aid}-" + "-".join(headline.lower().split()[:6]), iid, pos, headline,
-                             outlet, pub.isoformat(), author, url, summary, search_text, TS, TS, 0))
+                             outlet, pub.isoformat(), author, url, summary, TS, TS, 0))
     w("issue", ["ID", "SLUG", "TITLE", "PUBLISHED_ON", "INTRO", "STATUS", "CREATED_AT", "UPDATED_AT", "VERSION"], issues)
     w("article", ["ID", "SLUG", "ISSUE_ID", "POSITION", "HEADLINE", "OUTLET_ID", "PUBLISHED_ON", "AUTHOR", "ORIGINAL_URL",
-                  "SUMMARY", "SEARCH_TEXT", "CREATED_AT", "UPDATED_AT", "VERSION"], articles)
+                  "SUMMARY", "CREATED_AT", "UPDATED_AT", "VERSION"], articles)
     w("article_topic", ["ARTICLE_ID", "TOPIC_ID"], art_topics)
     w("article_quote", ["ARTICLE_ID", "POSITION", "TEXT", "ATTRIBUTION"], quotes)
     print(f"articles={aid} issues={n_issues} article_topics={len(art_topics)} quotes={len(quotes)}")

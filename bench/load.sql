@@ -9,7 +9,7 @@ INSERT INTO issue (id, slug, title, published_on, intro, status, created_at, upd
   SELECT * FROM CSVREAD('${DIR}/issue.csv', NULL, 'charset=UTF-8');
 -- The copies of the issue's status and date that lists and feeds read (V3__article_list_keys.sql) come from the issue.
 INSERT INTO article (id, slug, issue_id, position, headline, outlet_id, published_on, author, original_url, summary,
-                     search_text, created_at, updated_at, version, issue_published, issue_published_on)
+                     created_at, updated_at, version, issue_published, issue_published_on)
   SELECT c.*, i.status = 'PUBLISHED', i.published_on
   FROM CSVREAD('${DIR}/article.csv', NULL, 'charset=UTF-8') c JOIN issue i ON i.id = CAST(c.ISSUE_ID AS BIGINT);
 INSERT INTO article_topic (article_id, topic_id) SELECT * FROM CSVREAD('${DIR}/article_topic.csv', NULL, 'charset=UTF-8');

@@ -29,9 +29,6 @@ import java.util.Set;
 @Table(name = "article")
 public class Article extends TrackedEntity {
 
-    /** The length of the search_text column (V1 migration). */
-    static final int SEARCH_TEXT_LENGTH = 60000;
-
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")
     @SequenceGenerator(name = "article_seq", sequenceName = "article_seq", allocationSize = 50)
@@ -66,10 +63,6 @@ public class Article extends TrackedEntity {
 
     @Column(nullable = false, length = 10000)
     public String summary;
-
-    /** Lower-cased headline, summary, author and quote texts, one string that q matches with a single LIKE. */
-    @Column(name = "search_text", nullable = false, length = SEARCH_TEXT_LENGTH)
-    public String searchText;
 
     /**
      * Copies of the issue's status and date, which public lists and feeds filter and sort by without joining the

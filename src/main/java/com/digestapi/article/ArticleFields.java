@@ -1,6 +1,5 @@
 package com.digestapi.article;
 
-import com.digestapi.listing.ListQuery;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.outlet.OutletService;
 import com.digestapi.persistence.Slugs;
@@ -67,28 +66,10 @@ public class ArticleFields {
             article.quotes.clear();
             article.quotes.addAll(quotes);
         }
-        article.searchText = searchTextOf(article);
         if (!new LinkedHashSet<>(content.topics()).equals(article.topics)) {
             article.topics.clear();
             article.topics.addAll(content.topics());
         }
-    }
-
-    /** One lower-cased string of everything q searches in an article, so one indexable LIKE finds it. */
-    static String searchTextOf(Article article) {
-        StringBuilder text = new StringBuilder(article.headline).append('\n').append(article.summary);
-        if (article.author != null) {
-            text.append('\n').append(article.author);
-        }
-        article.quotes.forEach(q -> text.append('\n').append(q.text));
-        String lower = ListQuery.lowerCase(text.toString());
-        if (lower.length() <= Article.SEARCH_TEXT_LENGTH) {
-            return lower;
-        }
-        // Lower-casing can lengthen text ('İ' becomes 'i' and a combining dot): the column keeps what fits, whole
-        // characters only, so such an article saves and stays searchable by all but its very end.
-        int end = Article.SEARCH_TEXT_LENGTH;
-        return lower.substring(0, Character.isHighSurrogate(lower.charAt(end - 1)) ? end - 1 : end);
     }
 
     private static String blankToNull(String value) {

@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.search.SearchChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -11,10 +12,12 @@ public class ArticleImport {
 
     private final ArticleFields fields;
     private final IssueLineup lineup;
+    private final SearchChanges searchChanges;
 
-    ArticleImport(ArticleFields fields, IssueLineup lineup) {
+    ArticleImport(ArticleFields fields, IssueLineup lineup, SearchChanges searchChanges) {
         this.fields = fields;
         this.lineup = lineup;
+        this.searchChanges = searchChanges;
     }
 
     /**
@@ -38,6 +41,7 @@ public class ArticleImport {
             }
             ordered.add(match);
         }
+        searchChanges.articles(existing.stream().map(a -> a.id).toList());
         existing.forEach(Article::delete);
         Article.flush();
         for (int i = 0; i < contents.size(); i++) {

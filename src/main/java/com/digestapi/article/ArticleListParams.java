@@ -4,6 +4,7 @@ import com.digestapi.listing.ListParams;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.QueryParser;
 import com.digestapi.listing.SortFields;
+import com.digestapi.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
 import java.time.LocalDate;
 import java.util.List;
@@ -36,18 +37,29 @@ public class ArticleListParams extends ListParams {
             schema = @Schema(type = SchemaType.STRING, format = "date"))
     public String to;
 
-    /** The parsed filter and page, for the given issue (from the path or the issue parameter). */
+    @QueryParam("facets")
+    @Parameter(description = "Comma-separated facets to count over the whole result: `topic`, `outlet`, `year`; the"
+            + " answer's `facets` then gives each value (topic and outlet slugs, years) with its count, most frequent"
+            + " first (at most 100 values each). Combines with `q` and every filter.", example = "topic,outlet,year",
+            schema = @Schema(type = SchemaType.STRING, maxLength = 30, pattern = "^[a-z]+(,[a-z]+)*$"))
+    public String facets;
+
+    /**
+     * The parsed filter and page, for the given issue (from the path or the issue parameter). With q, the order is
+     * best match first unless sort says otherwise.
+     */
     public Parsed parse(String issueParameter, SortFields sort) {
         QueryParser parser = new QueryParser();
+        String text = query(parser);
         List<String> topics = parser.slugs("topic", topic);
         List<String> outlets = parser.slugs("outlet", outlet);
         Long issueId = parser.id("issue", issueParameter);
         LocalDate fromDate = parser.date("from", from);
         LocalDate toDate = parser.date("to", to);
         parser.notAfter("from", fromDate, "to", toDate);
-        ArticleFilter filter = new ArticleFilter(query(parser), topics, outlets, issueId, fromDate, toDate,
-                updatedSince(parser), false);
-        PageRequest page = pageRequest(parser, sort);
+        ArticleFilter filter = new ArticleFilter(text, topics, outlets, issueId, fromDate, toDate,
+                updatedSince(parser), false, parser.choices("facets", facets, SearchQuery.FACETS));
+        PageRequest page = pageRequest(parser, text != null ? sort.byDefault(ArticleQueries.RELEVANCE) : sort);
         parser.validate();
         return new Parsed(filter, page);
     }

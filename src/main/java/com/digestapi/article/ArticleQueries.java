@@ -1,9 +1,13 @@
 package com.digestapi.article;
 
+import com.digestapi.config.DigestConfig;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.search.SearchEngine;
+import com.digestapi.search.SearchHits;
+import com.digestapi.search.SearchQuery;
 import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -20,22 +24,68 @@ import java.util.Objects;
 @ApplicationScoped
 public class ArticleQueries {
 
+    /** Best match first: the default order of a search (with q); without q, the list's own default order. */
+    public static final String RELEVANCE = "relevance";
     public static final SortFields SORT = SortFields.of("a", "-publishedOn",
-            "id", "slug", "headline", "publishedOn", "position", "createdAt", "updatedAt");
-    public static final SortFields SORT_IN_ISSUE = new SortFields(SORT.paths(), "position");
+            "id", "slug", "headline", "publishedOn", "position", "createdAt", "updatedAt").and(RELEVANCE, RELEVANCE);
+    public static final SortFields SORT_IN_ISSUE = SORT.byDefault("position");
 
-    private static final String FETCH = "select distinct a from Article a join fetch a.outlet left join fetch a.topics";
+    static final String FETCH = "select distinct a from Article a join fetch a.outlet left join fetch a.topics";
 
     private final Viewer viewer;
+    private final SearchEngine search;
+    private final int searchDepth;
 
-    ArticleQueries(Viewer viewer) {
+    ArticleQueries(Viewer viewer, SearchEngine search, DigestConfig config) {
         this.viewer = viewer;
+        this.search = search;
+        this.searchDepth = config.search().maxDepth();
     }
 
-    /** One page of articles in four statements: count, ids, rows with relations, quotes. */
+    /**
+     * One page of articles: from the database in four statements (count, ids, rows with relations, quotes), or, for a
+     * search or facets, the ids, total and facets from the search index and the rest in two statements.
+     */
     public Page<ArticleView> list(ArticleFilter filter, PageRequest request) {
-        Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter)).page(request, Long.class);
+        if (filter.searches()) {
+            return search(filter, request);
+        }
+        PageRequest inDatabase = request;
+        if (request.sort().stream().anyMatch(o -> o.path().equals(RELEVANCE))) {
+            // Without q nothing is more relevant than anything else: the list keeps its own order.
+            List<PageRequest.SortOrder> others = request.sort().stream().filter(o -> !o.path().equals(RELEVANCE)).toList();
+            inDatabase = new PageRequest(request.page(), request.size(),
+                    others.isEmpty() ? List.of(new PageRequest.SortOrder("a.publishedOn", true)) : others);
+        }
+        Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter)).page(inDatabase, Long.class);
         return ids.withItems(views(ids.items()));
+    }
+
+    private Page<ArticleView> search(ArticleFilter filter, PageRequest request) {
+        List<SearchQuery.SortKey> order = request.sort().stream()
+                .map(o -> new SearchQuery.SortKey(o.path().substring(o.path().indexOf('.') + 1), o.descending()))
+                .toList();
+        boolean tooDeep = request.offset() + request.size() > searchDepth;
+        SearchHits found = search.search(new SearchQuery(filter.q(), filter.topics(), filter.outlets(),
+                filter.issueId(), filter.from(), filter.to(), filter.updatedSince(), publicOnly(filter), order,
+                tooDeep ? 0 : request.offset(), tooDeep ? 1 : request.size(), filter.facets()));
+        if (tooDeep) {
+            if (request.offset() < found.total()) {
+                throw ProblemException.invalid("page", "a search or facet list shows its first " + searchDepth
+                        + " results (page * size + size at most " + searchDepth + "); narrow it with q or filters");
+            }
+            // Past the last page, as every list answers it: empty.
+            Page<ArticleView> empty = Page.of(List.of(), request, found.total());
+            return filter.facets().isEmpty() ? empty : empty.withFacets(found.facets());
+        }
+        Map<Long, SearchHits.Hit> hits = new HashMap<>();
+        found.hits().forEach(hit -> hits.put(hit.id(), hit));
+        List<ArticleView> views = views(found.hits().stream().map(SearchHits.Hit::id).toList()).stream()
+                .map(view -> filter.q() == null ? view : view.withHighlights(
+                        new ArticleView.Highlights(hits.get(view.id()).headline(), hits.get(view.id()).summary())))
+                .toList();
+        Page<ArticleView> page = Page.of(views, request, found.total());
+        return filter.facets().isEmpty() ? page : page.withFacets(found.facets());
     }
 
     /**
@@ -81,7 +131,7 @@ public class ArticleQueries {
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
-    private Map<Long, List<QuoteBody>> quotes(String condition, Object key) {
+    static Map<Long, List<QuoteBody>> quotes(String condition, Object key) {
         List<Object[]> rows = em().createQuery("select a.id, q.text, q.attribution from Article a join a.quotes q where "
                         + condition + " order by a.id, index(q)", Object[].class)
                 .setParameter("key", key).getResultList();

@@ -70,8 +70,11 @@ public class ArticleResource {
 
     @GET
     @Operation(operationId = "listArticles", summary = "List and search articles", description = "Filters combine with AND; repeated `topic` or `outlet`"
-            + " values combine with OR. `q` searches headline, summary, quote text and author. Sort by id, slug, headline,"
-            + " publishedOn, position, createdAt, updatedAt (default `-publishedOn`).")
+            + " values combine with OR. `q` searches headline, topic names, outlet name, author, summary and quote texts"
+            + " (web-search syntax: words, `\"phrase\"`, `-word`, `OR`; English stemming, accent folding), best match"
+            + " first; each hit carries `highlights`. `facets=topic,outlet,year` counts the whole result. Sort by"
+            + " relevance (with q), id, slug, headline, publishedOn, position, createdAt, updatedAt (default"
+            + " `-publishedOn`, or `relevance` with q). A search pages down to its 10,000th hit.")
     @APIResponse(responseCode = "200", description = "One page of articles.")
     public RestResponse<Page<ArticleView>> list(@BeanParam ArticleListParams params,
                                                 @QueryParam("issue") @Parameter(description = "Issue id.",

@@ -2,6 +2,7 @@ package com.digestapi.article;
 
 import com.digestapi.outlet.Outlet;
 import com.digestapi.topic.Topic;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,7 +25,25 @@ public record ArticleView(
         @Schema(required = true) List<QuoteBody> quotes,
         @Schema(description = "Sorted by name.", required = true) List<Ref> topics,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
+        @Schema(required = true) Instant updatedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only in search results (q): the headline and summary as HTML fragments, escaped, with"
+                + " <mark>…</mark> around the words that matched.", nullable = true)
+        Highlights highlights) {
+
+    /** Where a search matched: the headline whole, the summary's best sentences; HTML-escaped but for the marks. */
+    @Schema(name = "Highlights")
+    public record Highlights(
+            @Schema(examples = "Kazakhstan votes on <mark>nuclear</mark> power plant", required = true) String headline,
+            @Schema(examples = "Voters backed the first <mark>nuclear</mark> plant in a <mark>referendum</mark>.",
+                    required = true) String summary) {
+    }
+
+    /** The same article as a search found it. */
+    ArticleView withHighlights(Highlights found) {
+        return new ArticleView(id, slug, issueId, position, headline, outlet, publishedOn, author, originalUrl, summary,
+                quotes, topics, createdAt, updatedAt, found);
+    }
 
     /** An outlet or topic embedded in an article. */
     @Schema(name = "Ref", description = "An embedded outlet or topic.")
@@ -44,7 +63,7 @@ public record ArticleView(
         return new ArticleView(article.id, article.slug, article.issueId, article.position, article.headline,
                 Ref.of(article.outlet), article.publishedOn, article.author, article.originalUrl, article.summary, quotes,
                 article.topics.stream().map(Ref::of).sorted(Comparator.comparing(Ref::name)).toList(),
-                article.createdAt, article.updatedAt);
+                article.createdAt, article.updatedAt, null);
     }
 
     ArticleInput toInput() {

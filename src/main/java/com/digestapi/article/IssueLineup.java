@@ -2,6 +2,7 @@ package com.digestapi.article;
 
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.search.SearchChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
@@ -17,9 +18,11 @@ import java.util.List;
 public class IssueLineup {
 
     private final IssueLocks issues;
+    private final SearchChanges searchChanges;
 
-    IssueLineup(IssueLocks issues) {
+    IssueLineup(IssueLocks issues, SearchChanges searchChanges) {
         this.issues = issues;
+        this.searchChanges = searchChanges;
     }
 
     /** Locks the issue; a missing one is a 400 on the body's issueId, or a 404 when the path names it. */
@@ -51,7 +54,7 @@ public class IssueLineup {
         siblings.add(position - 1, article);
         renumber(siblings);
         article.persist();
-        issues.touch(issue.id());
+        touch(issue.id());
     }
 
     /** Moves an article to another position of its own issue. */
@@ -68,7 +71,7 @@ public class IssueLineup {
         List<Article> left = articlesOf(from.id());
         left.remove(article);
         renumber(left);
-        issues.touch(from.id());
+        touch(from.id());
         List<Article> joined = articlesOf(to.id());
         int position = positionWithin(requested, joined.size() + 1, joined.size() + 1);
         article.placeIn(to);
@@ -80,13 +83,16 @@ public class IssueLineup {
     void remove(IssueKeys issue, Article article) {
         List<Article> siblings = articlesOf(issue.id());
         siblings.remove(article);
+        searchChanges.articles(List.of(article.id));
         article.delete();
         renumber(siblings);
-        issues.touch(issue.id());
+        touch(issue.id());
     }
 
+    /** The issue changed through its articles: its updatedAt moves, and its articles' search documents are redone. */
     void touch(long issueId) {
         issues.touch(issueId);
+        searchChanges.articlesOf(SearchChanges.Group.ISSUE, issueId);
     }
 
     /**
@@ -104,6 +110,12 @@ public class IssueLineup {
                 .setParameter("publishedOn", issue.publishedOn())
                 .setParameter("issue", issue.id())
                 .executeUpdate();
+        searchChanges.articlesOf(SearchChanges.Group.ISSUE, issue.id());
+    }
+
+    /** Before an issue is deleted, with its articles (by the database): they leave the search index. */
+    public void issueDeleting(long issueId) {
+        searchChanges.articlesNowIn(SearchChanges.Group.ISSUE, issueId);
     }
 
     static List<Article> articlesOf(long issueId) {

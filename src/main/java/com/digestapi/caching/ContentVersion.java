@@ -7,6 +7,7 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -40,11 +41,19 @@ public class ContentVersion {
     public record Stamp(long epoch, long version) {
     }
 
+    /**
+     * Fired inside a content write's transaction once it has set the version it will commit, holding the counter's row
+     * lock until it commits: what an observer writes now with this stamp becomes visible in version order.
+     */
+    public record Written(Stamp stamp) {
+    }
+
     private record Confirmed(Stamp stamp, long checkedAtNanos) {
     }
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
+    private final Event<Written> written;
     private final long maxStalenessNanos;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "content-version-check");
@@ -56,9 +65,11 @@ public class ContentVersion {
 
     ContentVersion(@DataSource("content-version") AgroalDataSource dataSource,
                    TransactionSynchronizationRegistry transactions,
+                   Event<Written> written,
                    DigestConfig config) {
         this.dataSource = dataSource;
         this.transactions = transactions;
+        this.written = written;
         this.maxStalenessNanos = config.readCache().maxStaleness().toNanos();
     }
 
@@ -91,10 +102,14 @@ public class ContentVersion {
         }
         transactions.putResource(INCREMENTED, Boolean.TRUE);
         Panache.getEntityManager().flush();
+        long epoch = ThreadLocalRandom.current().nextLong();
         Panache.getEntityManager()
                 .createNativeQuery("update content_version set version = version + 1, epoch = :epoch where id = 1")
-                .setParameter("epoch", ThreadLocalRandom.current().nextLong())
+                .setParameter("epoch", epoch)
                 .executeUpdate();
+        long version = ((Number) Panache.getEntityManager()
+                .createNativeQuery("select version from content_version where id = 1").getSingleResult()).longValue();
+        written.fire(new Written(new Stamp(epoch, version)));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

@@ -57,6 +57,9 @@ public interface DigestConfig {
     /** Which browser origins may read and write. */
     Cors cors();
 
+    /** The full-text search index of articles. */
+    Search search();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -137,5 +140,27 @@ public interface DigestConfig {
         /** Origins whose browsers may write (comma-separated); a write from any other origin is a 403. */
         @WithDefault("none")
         List<String> writeOrigins();
+    }
+
+    interface Search {
+
+        /**
+         * Folder of this instance's Lucene index (default: {@code search-index} in the data folder). It is a copy of
+         * the database: deleting it makes the next start build it again. Each instance needs its own; one that finds the
+         * folder in use builds a private copy in a temporary folder.
+         */
+        Optional<String> indexDir();
+
+        /**
+         * How deep a search (or a facet list) pages: page * size + size at most this. The index ranks every hit up to
+         * the requested page, so the 10,000th costs more than the first; readers refine a search rather than read that
+         * far. A page past the last hit is empty, as in every list.
+         */
+        @WithDefault("10000")
+        int maxDepth();
+
+        /** How often the index applies other instances' writes from the database's change log. */
+        @WithDefault("200ms")
+        Duration followInterval();
     }
 }

@@ -104,6 +104,7 @@ public class IssueService {
         // The check loaded the articles, which the database deletes with the issue: forget them first. The row lock
         // belongs to the transaction, so the issue read again is still the one the check saw.
         Issue.getEntityManager().clear();
+        lineup.issueDeleting(id);
         find(id).delete();
     }
 

@@ -12,7 +12,9 @@ public class ListParams {
     public static final int MAX_QUERY_LENGTH = 200;
 
     @QueryParam("q")
-    @Parameter(description = "Case-insensitive text search (at most 200 characters).",
+    @Parameter(description = "Text search (at most 200 characters). Articles: words (all required), \"exact phrase\","
+            + " -excluded, OR between two terms, with stemming and accent folding; best match first, with highlights."
+            + " Issues, outlets and topics: case-insensitive substring.",
             schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
     public String q;
 

@@ -1,6 +1,8 @@
 package com.digestapi.listing;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -10,11 +12,21 @@ public record Page<T>(
         @Schema(description = "0-based page number.", examples = "0", required = true) int page,
         @Schema(description = "Requested page size (1..100).", examples = "20", required = true) int size,
         @Schema(description = "Items matching the filters, on all pages.", examples = "8", required = true) long totalItems,
-        @Schema(description = "Pages at this size.", examples = "1", required = true) long totalPages) {
+        @Schema(description = "Pages at this size.", examples = "1", required = true) long totalPages,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "Only when the request asked for facets (articles: facets=topic,outlet,year): for each,"
+                + " the values found in the whole result with how many items have each, most frequent first.",
+                nullable = true)
+        Map<String, List<FacetCount>> facets) {
 
     public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
         long pages = (totalItems + request.size() - 1) / request.size();
-        return new Page<>(items, request.page(), request.size(), totalItems, pages);
+        return new Page<>(items, request.page(), request.size(), totalItems, pages, null);
+    }
+
+    /** The same page with the facet counts of the whole result. */
+    public Page<T> withFacets(Map<String, List<FacetCount>> counts) {
+        return new Page<>(items, page, size, totalItems, totalPages, counts);
     }
 
     public <R> Page<R> map(Function<? super T, R> mapper) {
@@ -23,6 +35,6 @@ public record Page<T>(
 
     /** The same place in the result with other items, e.g. the views of a page of ids. */
     public <R> Page<R> withItems(List<R> newItems) {
-        return new Page<>(newItems, page, size, totalItems, totalPages);
+        return new Page<>(newItems, page, size, totalItems, totalPages, facets);
     }
 }

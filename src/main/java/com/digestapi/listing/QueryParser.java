@@ -11,6 +11,8 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Parses query parameters strictly, collecting every malformed one so one 400 names them all. */
@@ -111,7 +113,7 @@ public final class QueryParser {
         return slugs;
     }
 
-    /** Free text for a case-insensitive search; blank means no search. */
+    /** Free text for a search, stripped; blank means no search. */
     public String text(String name, String raw, int maxLength) {
         if (isAbsent(raw)) {
             return null;
@@ -126,7 +128,7 @@ public final class QueryParser {
             errors.add(new FieldError(name, problem));
             return null;
         }
-        return ListQuery.lowerCase(text);
+        return text;
     }
 
     public String matching(String name, String raw, Pattern pattern, String expectation) {
@@ -152,6 +154,25 @@ public final class QueryParser {
         }
         errors.add(new FieldError(name, "must be one of " + List.of(type.getEnumConstants())));
         return null;
+    }
+
+    /** A comma-separated subset of the allowed words, e.g. facets=topic,year; absent means none. */
+    public Set<String> choices(String name, String raw, Set<String> allowed) {
+        if (isAbsent(raw)) {
+            return Set.of();
+        }
+        Set<String> chosen = new TreeSet<>();
+        for (String word : raw.split(",", -1)) {
+            String choice = word.strip();
+            if (!allowed.contains(choice)) {
+                String shown = choice.length() > 40 ? choice.substring(0, 40) + "…" : choice;
+                errors.add(new FieldError(name, "has unknown value '" + shown + "'; allowed: "
+                        + String.join(", ", new TreeSet<>(allowed))));
+                return Set.of();
+            }
+            chosen.add(choice);
+        }
+        return Set.copyOf(chosen);
     }
 
     public void notAfter(String fromName, LocalDate from, String toName, LocalDate to) {

@@ -17,6 +17,18 @@ public record SortFields(Map<String, String> paths, String defaultSort) {
         return new SortFields(paths, defaultSort);
     }
 
+    /** These fields and one more, e.g. an order that only a search index can give. */
+    public SortFields and(String field, String path) {
+        Map<String, String> more = new LinkedHashMap<>(paths);
+        more.put(field, path);
+        return new SortFields(more, defaultSort);
+    }
+
+    /** The same fields with another default order. */
+    public SortFields byDefault(String sort) {
+        return new SortFields(paths, sort);
+    }
+
     /** Parses "-publishedOn,headline"; null when a field is unknown (the caller reports it). */
     List<SortOrder> parse(String raw, List<String> unknown) {
         List<SortOrder> orders = new ArrayList<>();

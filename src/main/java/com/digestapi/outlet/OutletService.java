@@ -10,6 +10,7 @@ import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.search.SearchChanges;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,10 +32,12 @@ public class OutletService {
 
     private final Viewer viewer;
     private final Preconditions preconditions;
+    private final SearchChanges searchChanges;
 
-    OutletService(Viewer viewer, Preconditions preconditions) {
+    OutletService(Viewer viewer, Preconditions preconditions, SearchChanges searchChanges) {
         this.viewer = viewer;
         this.preconditions = preconditions;
+        this.searchChanges = searchChanges;
     }
 
     /** What readers see: articles of draft issues do not count. */
@@ -165,6 +168,7 @@ public class OutletService {
                     .setParameter("now", TrackedEntity.now())
                     .setParameter("id", outlet.id)
                     .executeUpdate();
+            searchChanges.articlesOf(SearchChanges.Group.OUTLET, outlet.id);
         }
     }
 }

@@ -34,6 +34,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.VALIDATION, Problems.describe(errors), errors, Map.of());
     }
 
+    /** A 503: the service cannot answer yet, for a reason that passes (the client may retry after the seconds given). */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of(),
+                Map.of("Retry-After", Integer.toString(retryAfterSeconds)));
+    }
+
     public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new FieldError(field, message)));
     }

@@ -30,10 +30,10 @@ public enum ProblemType {
             "The request body's Content-Type is not one the operation accepts."),
     INTERNAL("internal", 500, "Internal error",
             "The service failed unexpectedly; the failure is logged. Retrying may help."),
-    UNAVAILABLE("unavailable", 503, "Service overloaded",
-            "The service is too busy to answer now: no database connection was free in time, or a database statement"
-                    + " ran past its time limit, and the transaction was rolled back. Retry after the seconds that the"
-                    + " Retry-After header gives.");
+    UNAVAILABLE("unavailable", 503, "Service unavailable",
+            "The service cannot answer now: no database connection was free in time, or a database statement ran past"
+                    + " its time limit, and the transaction was rolled back; or the search index is still being built"
+                    + " from the database. Retry after the seconds that the Retry-After header gives.");
 
     public final String slug;
     public final int status;

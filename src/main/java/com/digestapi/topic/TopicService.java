@@ -10,6 +10,7 @@ import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.search.SearchChanges;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,10 +28,12 @@ public class TopicService {
 
     private final Viewer viewer;
     private final Preconditions preconditions;
+    private final SearchChanges searchChanges;
 
-    TopicService(Viewer viewer, Preconditions preconditions) {
+    TopicService(Viewer viewer, Preconditions preconditions, SearchChanges searchChanges) {
         this.viewer = viewer;
         this.preconditions = preconditions;
+        this.searchChanges = searchChanges;
     }
 
     /** What readers see: articles of draft issues do not count. */
@@ -133,7 +136,9 @@ public class TopicService {
         topic.description = input.description();
     }
 
-    private static void touchArticlesTaggedWith(long topicId) {
+    private void touchArticlesTaggedWith(long topicId) {
+        // Now, before a delete detaches them: the index drops the topic from these articles' documents.
+        searchChanges.articlesNowIn(SearchChanges.Group.TOPIC, topicId);
         Topic.getEntityManager()
                 .createQuery("update Article a set a.updatedAt = :now, a.version = a.version + 1"
                         + " where a.id in (select a2.id from Article a2 join a2.topics t where t.id = :topic)")

@@ -97,6 +97,24 @@ class TwoInstancesIT {
                 long lagMillis = (lastStaleReadStarted - acknowledged) / 1_000_000;
                 assertTrue(lagMillis < 1_500, "B's readers saw A's write " + lagMillis + " ms late (bound 1 s)");
 
+                // Article search: each instance has its own index, fed from the database's change log; a write through
+                // A is found through B within the same bound, and both answer the same.
+                String word = "zebra" + System.nanoTime();
+                HttpResponse<String> article = a.send("POST", "/api/v1/articles", "{\"issueId\":1,\"outletId\":1,"
+                        + "\"headline\":\"A " + word + " crossing opens\",\"publishedOn\":\"2024-10-04\","
+                        + "\"summary\":\"Searchable through both instances.\"}", Map.of());
+                assertEquals(201, article.statusCode(), article.body());
+                assertTrue(a.read("/api/v1/articles?q=" + word).body().contains("<mark>" + word + "</mark>"),
+                        "the writing instance finds its own write at once");
+                long written2 = System.nanoTime();
+                while (!b.read("/api/v1/articles?q=" + word).body().contains("\"totalItems\":1")) {
+                    assertTrue(System.nanoTime() - written2 < 1_500_000_000L, "B's search never found A's article");
+                    Thread.sleep(20);
+                }
+                assertEquals(a.read("/api/v1/articles?q=crossing&sort=id&facets=topic,outlet,year").body(),
+                        b.read("/api/v1/articles?q=crossing&sort=id&facets=topic,outlet,year").body(),
+                        "both instances answer a search the same");
+
                 HttpResponse<String> deleted = b.send("DELETE", path, null, Map.of());
                 assertEquals(204, deleted.statusCode());
                 assertEquals(404, a.get(path).statusCode());

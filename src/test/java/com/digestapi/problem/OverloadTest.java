@@ -105,7 +105,7 @@ class OverloadTest {
             Response response = rawAnonymous().queryParam("q", unique("miss")).get(path);
             long millis = (System.nanoTime() - started) / 1_000_000;
             JsonPath body = problem(response, 503, "unavailable", path);
-            assertThat(body.getString("title"), equalTo("Service overloaded"));
+            assertThat(body.getString("title"), equalTo("Service unavailable"));
             assertThat(response.header("Retry-After"), equalTo("1"));
             assertThat(response.header("Cache-Control"), equalTo("no-store"));
             assertThat("answered within the acquisition timeout, not after a long queue", millis, lessThan(5_000L));

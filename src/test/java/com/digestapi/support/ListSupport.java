@@ -65,10 +65,15 @@ public final class ListSupport {
     public static JsonPath post(String path, Map<String, Object> body) {
         requireTestServer();
         return api().contentType(ContentType.JSON).body(body).post(path)
-                .then().statusCode(201).extract().jsonPath();
+                .then().log().ifValidationFails().statusCode(201).extract().jsonPath();
     }
 
     /** The id of the demo digest, which every test database holds (tests must not change it). */
+    /** The slug of an outlet. */
+    public static String outletSlug(long id) {
+        return api().get("/api/v1/outlets/{id}", id).then().statusCode(200).extract().path("slug");
+    }
+
     public static long demoIssue() {
         List<Map<String, Object>> items = api().queryParam("from", "2024-10-05").queryParam("to", "2024-10-05")
                 .queryParam("size", 100).get("/api/v1/issues").then().statusCode(200).extract().jsonPath().getList("items");

@@ -1,0 +1,217 @@
+package com.digestapi.article;
+
+import static com.digestapi.support.Api.anonymous;
+import static com.digestapi.support.Api.api;
+import static com.digestapi.support.Api.raw;
+import static com.digestapi.support.Api.unique;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.digestapi.support.ListSupport;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Search (q) through the Lucene index: relevance on the demo digest, the web-search syntax, highlights, facets, and
+ * that the index follows writes at once for the writer, drafts never reaching readers.
+ */
+@QuarkusTest
+class ArticleSearchTest {
+
+    private static final String ARTICLES = "/api/v1/articles";
+
+    private static List<String> headlines(Response response) {
+        assertEquals(200, response.statusCode(), response::asString);
+        return response.jsonPath().getList("items.headline");
+    }
+
+    private static Response inDemo(String q) {
+        return api().queryParam("q", q).get("/api/v1/issues/{id}/articles", ListSupport.demoIssue());
+    }
+
+    @Test
+    void nuclearReferendumRanksTheNikkeiAsiaArticleFirst() {
+        Response response = inDemo("nuclear referendum");
+        assertEquals("nikkei-asia", response.jsonPath().getString("items[0].outlet.slug"), response::asString);
+        // Best match first by default, the same as asking for it.
+        assertEquals(headlines(response), headlines(api().queryParam("q", "nuclear referendum")
+                .queryParam("sort", "relevance").get("/api/v1/issues/{id}/articles", ListSupport.demoIssue())));
+    }
+
+    @Test
+    void stemmingAndAccentFoldingFindOtherFormsOfAWord() {
+        List<String> railways = headlines(inDemo("railways"));
+        assertTrue(railways.stream().anyMatch(h -> h.contains("rail crossing")), railways::toString);
+        assertEquals(List.of("Türkiye and Central Asia are riding together again"), headlines(inDemo("turkiye")));
+        assertEquals(headlines(inDemo("turkiye")), headlines(inDemo("TÜRKİYE")));
+    }
+
+    @Test
+    void aPhraseMatchesItsWordsInOrder() {
+        assertEquals(List.of("How Middle Powers Can Shape the Future of Global Cooperation"),
+                headlines(inDemo("\"middle powers\"")));
+        assertEquals(List.of(), headlines(inDemo("\"powers middle\"")));
+    }
+
+    @Test
+    void excludedWordsAndOrCombineWithWords() {
+        String t = unique("syn");
+        long outlet = ListSupport.outlet(Map.of("name", t + " outlet")).getLong("id");
+        long issue = ListSupport.issue(t + " issue", "2031-05-01", "PUBLISHED", null).getLong("id");
+        long copper = ListSupport.article(issue, outlet, t + " copper smelter expands", "2024-05-01", Map.of()).getLong("id");
+        long zinc = ListSupport.article(issue, outlet, t + " zinc smelter closes", "2024-05-02", Map.of()).getLong("id");
+        long gold = ListSupport.article(issue, outlet, t + " gold mine opens", "2024-05-03", Map.of()).getLong("id");
+        assertEquals(List.of(copper, zinc), ids(t + " smelter", "id"));
+        assertEquals(List.of(zinc), ids(t + " smelter -copper", "id"));
+        assertEquals(List.of(copper, gold), ids(t + " copper OR gold", "id"));
+        assertEquals(List.of(gold), ids(t + " -smelter", "id"));
+        // An unclosed quote runs to the end; stop words drop out, but a search of nothing else finds nothing.
+        assertEquals(List.of(zinc), ids(t + " \"zinc smelter", "id"));
+        assertEquals(List.of(copper, zinc, gold), ids(t + " the", "id"));
+        assertEquals(List.of(), ids("the of and", "id"));
+        assertEquals(List.of(copper, zinc, gold), ids(t + " OR", "id"));
+    }
+
+    private static List<Long> ids(String q, String sort) {
+        Response response = api().queryParam("q", q).queryParam("sort", sort).get(ARTICLES);
+        assertEquals(200, response.statusCode(), response::asString);
+        return response.jsonPath().getList("items.id", Long.class);
+    }
+
+    @Test
+    void hitsCarryHtmlEscapedHighlightsThatMarkTheMatchedWords() {
+        String t = unique("hl");
+        long outlet = ListSupport.outlet(Map.of("name", t + " outlet")).getLong("id");
+        long issue = ListSupport.issue(t + " issue", "2031-05-08", "PUBLISHED", null).getLong("id");
+        ListSupport.article(issue, outlet, t + " <b>Bold</b> railway plans", "2024-05-01",
+                Map.of("summary", "First sentence about nothing. Railways & ports grow " + t + " fast. Last one."));
+        api().queryParam("q", t + " railway").get(ARTICLES).then().statusCode(200)
+                .body("items.size()", is(1))
+                .body("items[0].highlights.headline", equalTo(marked(t) + " &lt;b&gt;Bold&lt;&#x2F;b&gt;"
+                        + " <mark>railway</mark> plans"))
+                .body("items[0].highlights.summary", containsString("<mark>Railways</mark> &amp; ports grow "
+                        + marked(t) + " fast."))
+                // The fields themselves are as stored.
+                .body("items[0].headline", equalTo(t + " <b>Bold</b> railway plans"));
+        // A list without q has no highlights.
+        api().queryParam("issue", issue).get(ARTICLES).then().statusCode(200)
+                .body("items[0].highlights", nullValue());
+    }
+
+    /** How a unique test word is highlighted: its parts are words of their own ("hl-x1" is "hl" and "x1"). */
+    private static String marked(String word) {
+        return "<mark>" + word.replace("-", "</mark>-<mark>") + "</mark>";
+    }
+
+    @Test
+    void facetsCountTheWholeResultNotThePage() {
+        String t = unique("fc");
+        long outletA = ListSupport.outlet(Map.of("name", t + " outlet a")).getLong("id");
+        long outletB = ListSupport.outlet(Map.of("name", t + " outlet b")).getLong("id");
+        JsonPath energy = ListSupport.topic(t + " energy");
+        JsonPath trade = ListSupport.topic(t + " trade");
+        long issue = ListSupport.issue(t + " issue", "2031-05-15", "PUBLISHED", null).getLong("id");
+        ListSupport.article(issue, outletA, t + " one", "2023-01-01", Map.of("topicIds", List.of(energy.getLong("id"))));
+        ListSupport.article(issue, outletA, t + " two", "2024-01-01",
+                Map.of("topicIds", List.of(energy.getLong("id"), trade.getLong("id"))));
+        ListSupport.article(issue, outletB, t + " three", "2024-02-01", Map.of("topicIds", List.of(energy.getLong("id"))));
+        Response response = api().queryParam("q", t).queryParam("facets", "topic,outlet,year").queryParam("size", 1)
+                .get(ARTICLES);
+        response.then().statusCode(200)
+                .body("items.size()", is(1))
+                .body("totalItems", is(3))
+                .body("facets.topic", equalTo(List.of(Map.of("value", energy.getString("slug"), "count", 3),
+                        Map.of("value", trade.getString("slug"), "count", 1))))
+                .body("facets.outlet", equalTo(List.of(
+                        Map.of("value", ListSupport.outletSlug(outletA), "count", 2),
+                        Map.of("value", ListSupport.outletSlug(outletB), "count", 1))))
+                .body("facets.year", equalTo(List.of(Map.of("value", "2024", "count", 2),
+                        Map.of("value", "2023", "count", 1))));
+        // Facets without q count a filtered list; and only those asked for.
+        api().queryParam("issue", issue).queryParam("facets", "year").get(ARTICLES).then().statusCode(200)
+                .body("totalItems", is(3))
+                .body("facets.keySet()", equalTo(java.util.Set.of("year")))
+                .body("facets.year[0].count", is(2));
+        // Without facets the envelope has none.
+        api().queryParam("q", t).get(ARTICLES).then().statusCode(200).body("facets", nullValue());
+    }
+
+    @Test
+    void anUnknownFacetIs400() {
+        raw().queryParam("facets", "topic,colour").get(ARTICLES).then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/problems/validation"))
+                .body("errors[0].field", equalTo("facets"))
+                .body("errors[0].message", containsString("'colour'"));
+    }
+
+    @Test
+    void searchShowsTheWritersOwnWritesAtOnceAndNeverDrafts() {
+        String t = unique("rw");
+        long outlet = ListSupport.outlet(Map.of("name", t + " outlet")).getLong("id");
+        long draft = ListSupport.issue(t + " draft", "2031-05-22", "DRAFT", null).getLong("id");
+        long published = ListSupport.issue(t + " published", "2031-05-29", "PUBLISHED", null).getLong("id");
+        long hidden = ListSupport.article(draft, outlet, t + " hidden", "2024-05-01", Map.of()).getLong("id");
+        long shown = ListSupport.article(published, outlet, t + " shown", "2024-05-01",
+                Map.of("summary", "Nothing else.")).getLong("id");
+        assertEquals(List.of(shown), anonymous().queryParam("q", t).get(ARTICLES).jsonPath().getList("items.id", Long.class));
+        assertEquals(List.of(hidden, shown), ids(t, "id"));
+        // A change of the headline is searchable by its new words at once, and no longer by the old ones.
+        api().contentType("application/merge-patch+json").body(Map.of("headline", t + " renamed"))
+                .patch(ARTICLES + "/{id}", shown).then().statusCode(200);
+        assertEquals(List.of(shown), ids(t + " renamed", "id"));
+        assertEquals(List.of(), ids(t + " shown", "id"));
+        // Publishing the draft issue shows its article to readers; deleting it removes it from the index.
+        api().contentType("application/merge-patch+json").body(Map.of("status", "PUBLISHED"))
+                .patch("/api/v1/issues/{id}", draft).then().statusCode(200);
+        assertEquals(List.of(hidden, shown),
+                anonymous().queryParam("q", t).queryParam("sort", "id").get(ARTICLES).jsonPath().getList("items.id", Long.class));
+        api().delete(ARTICLES + "/{id}", hidden).then().statusCode(204);
+        assertEquals(List.of(shown), ids(t, "id"));
+        // Renaming the outlet changes what its articles are found by.
+        api().contentType("application/merge-patch+json").body(Map.of("name", t + " gazette"))
+                .patch("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        assertEquals(List.of(shown), ids(t + " gazette", "id"));
+        api().delete("/api/v1/issues/{id}", published).then().statusCode(204);
+        assertEquals(List.of(), ids(t, "id"));
+    }
+
+    @Test
+    void qCombinesWithEveryFilter() {
+        String t = unique("cf");
+        long outletA = ListSupport.outlet(Map.of("name", t + " outlet a")).getLong("id");
+        long outletB = ListSupport.outlet(Map.of("name", t + " outlet b")).getLong("id");
+        JsonPath topic = ListSupport.topic(t + " topic");
+        long issue1 = ListSupport.issue(t + " one", "2031-06-05", "PUBLISHED", null).getLong("id");
+        long issue2 = ListSupport.issue(t + " two", "2031-06-12", "PUBLISHED", null).getLong("id");
+        long a = ListSupport.article(issue1, outletA, t + " pipeline a", "2024-01-10",
+                Map.of("topicIds", List.of(topic.getLong("id")))).getLong("id");
+        long b = ListSupport.article(issue1, outletB, t + " pipeline b", "2024-02-10", Map.of()).getLong("id");
+        long c = ListSupport.article(issue2, outletA, t + " pipeline c", "2024-03-10", Map.of()).getLong("id");
+        String q = t + " pipeline";
+        assertEquals(List.of(a), raw().queryParam("q", q).queryParam("topic", topic.getString("slug")).get(ARTICLES)
+                .jsonPath().getList("items.id", Long.class));
+        assertEquals(List.of(a, c), raw().queryParam("q", q).queryParam("outlet", ListSupport.outletSlug(outletA))
+                .queryParam("sort", "id").get(ARTICLES).jsonPath().getList("items.id", Long.class));
+        assertEquals(List.of(c), api().queryParam("q", q).queryParam("issue", issue2).get(ARTICLES)
+                .jsonPath().getList("items.id", Long.class));
+        assertEquals(List.of(b), api().queryParam("q", q).queryParam("from", "2024-02-01").queryParam("to", "2024-02-28")
+                .get(ARTICLES).jsonPath().getList("items.id", Long.class));
+        assertEquals(List.of(c, b, a), api().queryParam("q", q).queryParam("sort", "-publishedOn").get(ARTICLES)
+                .jsonPath().getList("items.id", Long.class));
+        assertEquals(List.of(a, b, c), api().queryParam("q", q).queryParam("sort", "headline").get(ARTICLES)
+                .jsonPath().getList("items.id", Long.class));
+        String since = api().get(ARTICLES + "/{id}", c).jsonPath().getString("updatedAt");
+        assertEquals(List.of(c), api().queryParam("q", q).queryParam("updatedSince", since).get(ARTICLES)
+                .jsonPath().getList("items.id", Long.class));
+    }
+}
