@@ -23,8 +23,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.jboss.logging.Logger;
@@ -61,6 +63,8 @@ public class LuceneSearchEngine implements SearchEngine {
         return thread;
     });
     private final Object progress = new Object();
+    /** Whether a catch-up is queued already: a burst of writes or waiting searches queues one, not one each. */
+    private final AtomicBoolean followQueued = new AtomicBoolean();
     private volatile LuceneIndex index;
     private volatile State state = State.STARTING;
     private volatile boolean stopping;
@@ -134,7 +138,20 @@ public class LuceneSearchEngine implements SearchEngine {
         synchronized (progress) {
             committedHere = Math.max(committedHere, version);
         }
-        writer.execute(this::follow);
+        followSoon();
+    }
+
+    private void followSoon() {
+        if (followQueued.compareAndSet(false, true)) {
+            try {
+                writer.execute(() -> {
+                    followQueued.set(false);
+                    follow();
+                });
+            } catch (RejectedExecutionException stopping) {
+                followQueued.set(false);
+            }
+        }
     }
 
     /** Waits (bounded) until the index is built and holds this version; then searches see what it holds. */
@@ -142,7 +159,7 @@ public class LuceneSearchEngine implements SearchEngine {
         if (state == State.FOLLOWING && applied >= version) {
             return;
         }
-        writer.execute(this::follow);
+        followSoon();
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_FOR_INDEX_MILLIS);
         synchronized (progress) {
             while (!(state == State.FOLLOWING && applied >= version) && state != State.FAILED) {
@@ -185,15 +202,22 @@ public class LuceneSearchEngine implements SearchEngine {
                 return;
             }
             applied = Long.parseLong(committed.get("version"));
-            catchUp();
-            long articles = source.count();
+            long committedVersion = applied;
+            long articles = -1;
+            // Other instances may write meanwhile: compare again after catching up, a few times.
+            for (int attempt = 0; attempt < 3 && index.documents() != articles; attempt++) {
+                catchUp();
+                articles = source.count();
+                catchUp();
+            }
             if (index.documents() != articles) {
                 // Articles loaded behind the service's back (a bulk load, a restore): the log does not know them.
                 rebuild("it holds " + index.documents() + " articles and the database " + articles);
                 return;
             }
             publish(State.FOLLOWING);
-            LOG.infof("Search index ready: %d articles, content version %d", index.documents(), applied);
+            LOG.infof("Search index ready: %d articles, content version %d (committed at %d, the rest applied from"
+                    + " the change log)", index.documents(), applied, committedVersion);
         } catch (Exception e) {
             LOG.error("The search index could not be opened; searches answer 503", e);
             publish(State.FAILED);
