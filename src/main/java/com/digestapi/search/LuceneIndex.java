@@ -297,7 +297,7 @@ final class LuceneIndex implements Closeable {
         List<SearchHits.Hit> hits = new ArrayList<>(window.scoreDocs.length);
         for (int i = 0; i < window.scoreDocs.length; i++) {
             long id = stored.document(window.scoreDocs[i].doc, Set.of(ID)).getField(ID).numericValue().longValue();
-            hits.add(highlight ? new SearchHits.Hit(id, marked.get(HEADLINE)[i], marked.get(SUMMARY)[i])
+            hits.add(highlight ? new SearchHits.Hit(id, marked.get(HEADLINE)[i].strip(), marked.get(SUMMARY)[i].strip())
                     : new SearchHits.Hit(id, null, null));
         }
         return hits;
