@@ -194,6 +194,7 @@ public class LuceneSearchEngine implements SearchEngine {
                 index = LuceneIndex.open(temporaryFolder, true);
             } catch (IOException | RuntimeException e) {
                 LOG.warnf("The search index in %s is unreadable (%s); building it again", folder, e.toString());
+                deleteFiles(folder);
                 index = LuceneIndex.open(folder, true);
             }
             Map<String, String> committed = index.committedData();
@@ -413,12 +414,20 @@ public class LuceneSearchEngine implements SearchEngine {
                 index.close();
             }
             if (temporaryFolder != null) {
-                try (Stream<Path> files = Files.walk(temporaryFolder)) {
-                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-                }
+                deleteFiles(temporaryFolder);
+                Files.deleteIfExists(temporaryFolder);
             }
         } catch (IOException e) {
             LOG.warnf("Search index not closed cleanly: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes what a folder holds (an index is a copy of the database: nothing in it is lost). */
+    private static void deleteFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.sorted(Comparator.reverseOrder()).filter(f -> !f.equals(folder)).toList()) {
+                Files.deleteIfExists(file);
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -72,15 +73,30 @@ class KillDurabilityIT {
                 lost.removeAll(stored);
                 assertEquals(List.of(), lost, "acknowledged writes lost by kill -9 (" + acknowledged.size() + " acknowledged)");
                 assertTrue(stored.size() <= acknowledged.size() + 1, "at most the one write in flight may be extra");
-                Matcher total = TOTAL.matcher(second.get("/api/v1/articles?size=1&q=" + prefix).body());
-                assertTrue(total.find());
-                assertEquals(stored.size(), Integer.parseInt(total.group(1)), "search finds every stored article");
+                assertEquals(stored.size(), searchTotal(second, prefix), "search finds every stored article");
+            }
+
+            // An unreadable index (every file of it overwritten) is built again from the database at the next start.
+            try (Stream<Path> files = Files.list(dir.resolve("search-index"))) {
+                for (Path file : files.filter(f -> !f.getFileName().toString().equals("write.lock")).toList()) {
+                    Files.writeString(file, "not an index");
+                }
+            }
+            try (PackagedService third = PackagedService.start(dir, properties)) {
+                assertEquals(storedHeadlines(third, issue).size(), searchTotal(third, prefix),
+                        "the rebuilt index finds every stored article");
             }
         } finally {
             if (postgres != null) {
                 postgres.close();
             }
         }
+    }
+
+    private static int searchTotal(PackagedService service, String prefix) throws Exception {
+        Matcher total = TOTAL.matcher(service.get("/api/v1/articles?size=1&q=" + prefix).body());
+        assertTrue(total.find());
+        return Integer.parseInt(total.group(1));
     }
 
     private static long created(PackagedService service, String path, String body) throws Exception {
