@@ -48,6 +48,9 @@ public interface DigestConfig {
     /** Reads from the database. */
     Read read();
 
+    /** Lists. */
+    Lists list();
+
     /** The first editor account. */
     Editor editor();
 
@@ -106,6 +109,17 @@ public interface DigestConfig {
          */
         @WithDefault("5")
         int statementTimeout();
+    }
+
+    interface Lists {
+
+        /**
+         * How many matches a list counts at most. Counting every match of a popular filter costs more than its page, so
+         * above this many, totalItems says this many, totalExact is false, and X-Total-Count and the last link are left
+         * out. The unfiltered public article list always counts exactly (the database answers it from table sizes).
+         */
+        @WithDefault("10000")
+        int countLimit();
     }
 
     interface Editor {

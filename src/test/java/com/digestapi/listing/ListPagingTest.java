@@ -6,6 +6,7 @@ import static com.digestapi.support.Api.unique;
 import static com.digestapi.support.ListSupport.assertEnvelope;
 import static com.digestapi.support.ListSupport.expectedLink;
 import static com.digestapi.support.ListSupport.links;
+import static com.digestapi.support.ListSupport.nextCursor;
 import static com.digestapi.support.ListSupport.queryOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
@@ -96,7 +97,8 @@ class ListPagingTest {
 
         assertEnvelope(response, 0, 2, 5, 3, 2);
         assertEquals(labels.subList(0, 2), labelsOf(response, kind));
-        assertEquals(expectedLink(path(kind), "q=" + token + "&size=2", 0, null, 1, 2), response.header("Link"));
+        assertEquals(expectedLink(path(kind), "q=" + token + "&size=2", 0, null, nextCursor(response), 2),
+                response.header("Link"));
     }
 
     @ParameterizedTest
@@ -106,7 +108,8 @@ class ListPagingTest {
 
         assertEnvelope(response, 1, 2, 5, 3, 2);
         assertEquals(labels.subList(2, 4), labelsOf(response, kind));
-        assertEquals(expectedLink(path(kind), "q=" + token + "&size=2", 0, 0, 2, 2), response.header("Link"));
+        assertEquals(expectedLink(path(kind), "q=" + token + "&size=2", 0, 0, nextCursor(response), 2),
+                response.header("Link"));
     }
 
     @ParameterizedTest
@@ -127,9 +130,11 @@ class ListPagingTest {
         assertEnvelope(response, 7, 2, 5, 3, 0);
         assertEquals(expectedLink(path(kind), "q=" + token + "&size=2", 0, 2, null, 2), response.header("Link"));
 
-        Response farBeyond = api().queryParam("q", token).queryParam("size", 100).queryParam("page", PageRequest.MAX_PAGE)
+        int deepest = PageRequest.lastReachable(100);
+        Response farBeyond = api().queryParam("q", token).queryParam("size", 100).queryParam("page", deepest)
                 .get(path(kind));
-        assertEnvelope(farBeyond, PageRequest.MAX_PAGE, 100, 5, 1, 0);
+        assertEnvelope(farBeyond, deepest, 100, 5, 1, 0);
+        assertEquals(expectedLink(path(kind), "q=" + token + "&size=100", 0, 0, null, 0), farBeyond.header("Link"));
     }
 
     @ParameterizedTest
@@ -181,11 +186,11 @@ class ListPagingTest {
                     .body("errors.size()", is(1))
                     .body("errors[0].field", equalTo("size"));
         }
-        for (String page : List.of("-1", "1000001", "x", "99999999999999999999")) {
+        for (String page : List.of("-1", "10000", "x", "99999999999999999999")) {
             raw().queryParam("page", page).get(path(kind))
                     .then().statusCode(400)
                     .contentType("application/problem+json")
-                    .body("detail", equalTo("page must be an integer from 0 to 1000000"))
+                    .body("detail", equalTo("page must be an integer from 0 to 9999"))
                     .body("errors.field", equalTo(List.of("page")));
         }
         raw().queryParam("page", "-1").queryParam("size", "0").get(path(kind))
@@ -204,7 +209,7 @@ class ListPagingTest {
 
         assertEnvelope(response, 0, 2, 5, 3, 2);
         assertEquals(labels.subList(0, 2), labelsOf(response, kind));
-        assertEquals(expectedLink(path(kind), "q=" + token + "&size=2&colour=blue", 0, null, 1, 2),
+        assertEquals(expectedLink(path(kind), "q=" + token + "&size=2&colour=blue", 0, null, nextCursor(response), 2),
                 response.header("Link"));
     }
 
@@ -231,13 +236,14 @@ class ListPagingTest {
                 List<Map.Entry<String, String>> query = queryOf(url);
                 assertEquals(List.of(Map.entry("q", q), Map.entry("note", note), Map.entry("size", "2")),
                         query.subList(0, query.size() - 1), url);
-                String expectedPage = switch (link.getKey()) {
-                    case "first" -> "0";
-                    case "last" -> "2";
-                    case "prev" -> String.valueOf(response.jsonPath().getInt("page") - 1);
-                    default -> String.valueOf(response.jsonPath().getInt("page") + 1);
+                Map.Entry<String, String> expected = switch (link.getKey()) {
+                    case "first" -> Map.entry("page", "0");
+                    case "last" -> Map.entry("page", "2");
+                    case "prev" -> Map.entry("page", String.valueOf(response.jsonPath().getInt("page") - 1));
+                    // The next page starts after this one's last item: a cursor, never a page number.
+                    default -> Map.entry("cursor", nextCursor(response));
                 };
-                assertEquals(Map.entry("page", expectedPage), query.get(query.size() - 1), url);
+                assertEquals(expected, query.get(query.size() - 1), url);
             }
             if (!links.containsKey("next")) {
                 break;
