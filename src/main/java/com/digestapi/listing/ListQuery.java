@@ -139,7 +139,8 @@ public final class ListQuery {
             for (int i = 0; i < keys.size(); i++) {
                 lastKeys.add(Keyset.text(last[last.length - keys.size() + i]));
             }
-            next = new Cursor(list, request.start() + request.size(), lastKeys).encode();
+            // Past two billion items the page numbers stop counting; the cursor still walks on.
+            next = new Cursor(list, Math.min(request.start() + request.size(), Cursor.MAX_POSITION), lastKeys).encode();
         }
         return Page.of(items, request, count.total(), count.exact(), next);
     }
