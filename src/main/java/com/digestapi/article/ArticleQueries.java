@@ -1,6 +1,5 @@
 package com.digestapi.article;
 
-import com.digestapi.config.DigestConfig;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
@@ -34,12 +33,10 @@ public class ArticleQueries {
 
     private final Viewer viewer;
     private final SearchEngine search;
-    private final int searchDepth;
 
-    ArticleQueries(Viewer viewer, SearchEngine search, DigestConfig config) {
+    ArticleQueries(Viewer viewer, SearchEngine search) {
         this.viewer = viewer;
         this.search = search;
-        this.searchDepth = config.search().maxDepth();
     }
 
     /**
@@ -55,7 +52,8 @@ public class ArticleQueries {
             // Without q nothing is more relevant than anything else: the list keeps its own order.
             List<PageRequest.SortOrder> others = request.sort().stream().filter(o -> !o.path().equals(RELEVANCE)).toList();
             inDatabase = new PageRequest(request.page(), request.size(),
-                    others.isEmpty() ? List.of(new PageRequest.SortOrder("a.publishedOn", true)) : others);
+                    others.isEmpty() ? List.of(new PageRequest.SortOrder("a.publishedOn", true)) : others,
+                    request.cursor());
         }
         Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter)).page(inDatabase, Long.class);
         return ids.withItems(views(ids.items()));
@@ -65,26 +63,21 @@ public class ArticleQueries {
         List<SearchQuery.SortKey> order = request.sort().stream()
                 .map(o -> new SearchQuery.SortKey(o.path().substring(o.path().indexOf('.') + 1), o.descending()))
                 .toList();
-        boolean tooDeep = request.offset() + request.size() > searchDepth;
+        if (request.cursor() != null) {
+            // A cursor holds the last item's sort values; a score is none, so searches page by number.
+            throw ProblemException.invalid("cursor", "a search (q) or facet list pages by number: follow its next link,"
+                    + " which names the next page");
+        }
         SearchHits found = search.search(new SearchQuery(filter.q(), filter.topics(), filter.outlets(),
                 filter.issueId(), filter.from(), filter.to(), filter.updatedSince(), publicOnly(filter), order,
-                tooDeep ? 0 : request.offset(), tooDeep ? 1 : request.size(), filter.facets()));
-        if (tooDeep) {
-            if (request.offset() < found.total()) {
-                throw ProblemException.invalid("page", "a search or facet list shows its first " + searchDepth
-                        + " results (page * size + size at most " + searchDepth + "); narrow it with q or filters");
-            }
-            // Past the last page, as every list answers it: empty.
-            Page<ArticleView> empty = Page.of(List.of(), request, found.total());
-            return filter.facets().isEmpty() ? empty : empty.withFacets(found.facets());
-        }
+                request.offset(), request.size(), filter.facets()));
         Map<Long, SearchHits.Hit> hits = new HashMap<>();
         found.hits().forEach(hit -> hits.put(hit.id(), hit));
         List<ArticleView> views = views(found.hits().stream().map(SearchHits.Hit::id).toList()).stream()
                 .map(view -> filter.q() == null ? view : view.withHighlights(
                         new ArticleView.Highlights(hits.get(view.id()).headline(), hits.get(view.id()).summary())))
                 .toList();
-        Page<ArticleView> page = Page.of(views, request, found.total());
+        Page<ArticleView> page = Page.of(views, request, found.total(), true, null);
         return filter.facets().isEmpty() ? page : page.withFacets(found.facets());
     }
 

@@ -4,8 +4,10 @@ import com.digestapi.config.DigestConfig;
 import com.digestapi.web.ApiPaths;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -20,7 +23,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
  * Keeps the exact bytes of anonymous successful reads under /api/v1, keyed by the content version (epoch and counter)
@@ -28,6 +35,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * without touching the database or serialising again. Every content write moves the version (see
  * {@link ContentVersion}), which makes all entries unreachable; the memory held is bounded by
  * {@code digest.read-cache.max-size}.
+ *
+ * <p>Misses of one key coalesce: the first goes to the database, and identical ones that arrive before its bytes are
+ * stored wait for them (a herd after a write, or on a cold start, runs each query once, not once per reader). The
+ * waiting request is suspended, not a blocked thread: the filter returns a Uni that the first one's bytes complete,
+ * and RESTEasy resumes the request on its own event loop. It waits at most the statement timeout and the pool's
+ * acquisition wait; when the first one gives nothing to store (an error, a feed's 304 answered without rendering, a
+ * write that moved the version) or takes longer, each waiting request goes to the database itself.
  */
 @ApplicationScoped
 public class ReadCache {
@@ -37,6 +51,8 @@ public class ReadCache {
     /** Headers that belong to the exchange, not to the representation (set again on every response). */
     private static final Set<String> NOT_STORED = Set.of("cache-control", "vary", "content-type", "content-length",
             "set-cookie", "date");
+    /** How long identical misses wait for the first one when queries have no time limit. */
+    private static final Duration NO_TIMEOUT_WAIT = Duration.ofSeconds(30);
 
     /** A stored 200: its bytes and the representation headers (ETag, Last-Modified, X-Total-Count, Link). */
     record Representation(byte[] body, MediaType type, EntityTag tag, Date lastModified,
@@ -51,17 +67,33 @@ public class ReadCache {
         }
     }
 
-    private record Slot(ContentVersion.Stamp stamp, String key) {
+    /**
+     * Where a miss stores what it renders: its version and key, and the flight that identical misses wait on when this
+     * request is the first of them (null for a request that goes to the database after waiting in vain).
+     */
+    private record Slot(ContentVersion.Stamp stamp, String key, CompletableFuture<Representation> flight) {
     }
 
     private final ContentVersion contentVersion;
     private final boolean enabled;
     private final Cache<String, Representation> entries;
+    /** The misses being rendered, by key: the first of identical misses renders, the others wait for its bytes. */
+    private final ConcurrentHashMap<String, CompletableFuture<Representation>> inFlight = new ConcurrentHashMap<>();
+    private final Duration herdWait;
+    private final AtomicInteger waiting = new AtomicInteger();
+    private final Counter coalesced;
     private volatile ContentVersion.Stamp stampHeld;
 
     ReadCache(ContentVersion contentVersion, MeterRegistry registry, DigestConfig config) {
         this.contentVersion = contentVersion;
         this.enabled = config.readCache().enabled();
+        int statementTimeout = config.read().statementTimeout();
+        // A query runs at most the statement timeout, after waiting at most the pool's 2 s for a connection.
+        this.herdWait = statementTimeout > 0 ? Duration.ofSeconds(statementTimeout + 2L) : NO_TIMEOUT_WAIT;
+        this.coalesced = Counter.builder("digest.read-cache.coalesced")
+                .description("Anonymous reads answered with the bytes of an identical read that was rendering when"
+                        + " they arrived")
+                .register(registry);
         this.entries = Caffeine.newBuilder()
                 .maximumWeight(config.readCache().maxSize().asLongValue())
                 .weigher((String key, Representation value) -> key.length() + value.weight())
@@ -71,7 +103,7 @@ public class ReadCache {
     }
 
     @ServerRequestFilter(nonBlocking = true)
-    public Response answerFromMemory(ContainerRequestContext request) {
+    public Uni<Response> answerFromMemory(ContainerRequestContext request, ServerRequestContext exchange) {
         if (!enabled || !cacheable(request)) {
             return null;
         }
@@ -85,10 +117,43 @@ public class ReadCache {
         String key = stamp.epoch() + ":" + stamp.version() + " " + request.getUriInfo().getRequestUri() + " "
                 + request.getHeaderString(HttpHeaders.ACCEPT);
         Representation stored = entries.getIfPresent(key);
-        if (stored == null) {
-            request.setProperty(SLOT, new Slot(stamp, key));
-            return null;
+        if (stored != null) {
+            return Uni.createFrom().item(answer(request, stored));
         }
+        CompletableFuture<Representation> flight = new CompletableFuture<>();
+        CompletableFuture<Representation> running = inFlight.putIfAbsent(key, flight);
+        if (running != null) {
+            return follow(request, stamp, key, running);
+        }
+        // The first miss of this key renders it, and ends its flight when it stores, or else when its request ends.
+        exchange.registerCompletionCallback(failure -> release(key, flight, null));
+        request.setProperty(SLOT, new Slot(stamp, key, flight));
+        return null;
+    }
+
+    /**
+     * Suspends an identical miss until the running one's bytes are stored (then it is answered from them) or it gives
+     * none or takes too long (then it goes to the database itself). No thread waits.
+     */
+    private Uni<Response> follow(ContainerRequestContext request, ContentVersion.Stamp stamp, String key,
+                                 CompletableFuture<Representation> running) {
+        waiting.incrementAndGet();
+        return Uni.createFrom().completionStage(running)
+                .ifNoItem().after(herdWait).recoverWithItem(() -> null)
+                .onTermination().invoke(waiting::decrementAndGet)
+                .map(representation -> {
+                    if (representation == null) {
+                        // Nothing to share: this one goes to the database itself, and stores what it gets.
+                        request.setProperty(SLOT, new Slot(stamp, key, null));
+                        return null;
+                    }
+                    coalesced.increment();
+                    return answer(request, representation);
+                });
+    }
+
+    /** The stored representation as this request's answer: the bytes and headers, or 304 to a matching validator. */
+    private static Response answer(ContainerRequestContext request, Representation stored) {
         request.setProperty(SERVED, Boolean.TRUE);
         if (ETags.notModified(request.getHeaders(), stored.tag(), stored.lastModified())) {
             return Response.notModified(stored.tag()).lastModified(stored.lastModified()).build();
@@ -98,15 +163,34 @@ public class ReadCache {
         return answer.build();
     }
 
+    /** Ends a flight: those waiting get the representation, or null (they go to the database themselves). */
+    private void release(String key, CompletableFuture<Representation> flight, Representation representation) {
+        inFlight.remove(key, flight);
+        flight.complete(representation);
+    }
+
+    /** How many requests wait for an identical one's bytes now (for tests). */
+    int waiting() {
+        return waiting.get();
+    }
+
     /** Whether this response came from memory (it is complete: nothing is to be tagged or stored). */
     boolean served(ContainerRequestContext request) {
         return request.getProperty(SERVED) != null;
     }
 
-    /** Keeps a 200 whose bytes and tag are final, when its request was a cacheable miss at a current version. */
+    /**
+     * Keeps a 200 whose bytes and tag are final, when its request was a cacheable miss at a current version, and hands
+     * them to the identical requests waiting for it.
+     */
     void store(ContainerRequestContext request, ContainerResponseContext response, byte[] body, EntityTag tag) {
-        if (!(request.getProperty(SLOT) instanceof Slot slot)
-                || !contentVersion.current().map(slot.stamp()::equals).orElse(false)) {
+        if (!(request.getProperty(SLOT) instanceof Slot slot)) {
+            return;
+        }
+        if (!contentVersion.current().map(slot.stamp()::equals).orElse(false)) {
+            if (slot.flight() != null) {
+                release(slot.key(), slot.flight(), null);
+            }
             return;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -116,8 +200,12 @@ public class ReadCache {
             }
         });
         Object lastModified = response.getHeaders().getFirst(HttpHeaders.LAST_MODIFIED);
-        entries.put(slot.key(), new Representation(body, response.getMediaType(), tag,
-                lastModified instanceof Date date ? date : null, List.copyOf(headers)));
+        Representation representation = new Representation(body, response.getMediaType(), tag,
+                lastModified instanceof Date date ? date : null, List.copyOf(headers));
+        entries.put(slot.key(), representation);
+        if (slot.flight() != null) {
+            release(slot.key(), slot.flight(), representation);
+        }
     }
 
     private static boolean cacheable(ContainerRequestContext request) {

@@ -48,6 +48,9 @@ public interface DigestConfig {
     /** Reads from the database. */
     Read read();
 
+    /** Lists. */
+    Lists list();
+
     /** The first editor account. */
     Editor editor();
 
@@ -111,6 +114,17 @@ public interface DigestConfig {
         int statementTimeout();
     }
 
+    interface Lists {
+
+        /**
+         * How many matches a list counts at most. Counting every match of a popular filter costs more than its page, so
+         * above this many, totalItems says this many, totalExact is false, and X-Total-Count and the last link are left
+         * out. The unfiltered public article list always counts exactly (the database answers it from table sizes).
+         */
+        @WithDefault("10000")
+        int countLimit();
+    }
+
     interface Editor {
 
         /** User name of the first editor. */
@@ -150,14 +164,6 @@ public interface DigestConfig {
          * folder in use builds a private copy in a temporary folder.
          */
         Optional<String> indexDir();
-
-        /**
-         * How deep a search (or a facet list) pages: page * size + size at most this. The index ranks every hit up to
-         * the requested page, so the 10,000th costs more than the first; readers refine a search rather than read that
-         * far. A page past the last hit is empty, as in every list.
-         */
-        @WithDefault("10000")
-        int maxDepth();
 
         /** How often the index applies other instances' writes from the database's change log. */
         @WithDefault("200ms")

@@ -1,24 +1,43 @@
 package com.digestapi.listing;
 
+import com.digestapi.config.DigestConfig;
+import com.digestapi.listing.PageRequest.SortOrder;
+import com.digestapi.problem.ProblemException;
+import io.quarkus.arc.Arc;
 import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
+import jakarta.persistence.metamodel.EntityType;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * One list query in HQL, built filter by filter: its root, what it selects, its WHERE clauses with their named
- * parameters, an optional constant key that leads its order (see {@link #orderLedBy}) and an optional cheaper count.
- * Runs as two statements ({@link #page}: the count of all matches, then one page) or one ({@link #first}: no count).
+ * parameters, an optional constant key that leads its order (see {@link #orderLedBy}) and an optional exact count.
+ * Runs as two statements ({@link #page}: the count of the matches, then one page, numbered or after a cursor) or one
+ * ({@link #first}: no count). The one place lists are paged.
  */
 public final class ListQuery {
 
     /** The escape clause that goes with {@link #containing}. */
     public static final String ESCAPE = " escape '\\'";
 
+    /** What a cursor that this service did not make, or that was changed, is told. */
+    public static final String MALFORMED_CURSOR = "is not a cursor of this list as the service made it (malformed or"
+            + " changed); follow the next link as it is given";
+
+    private final String entity;
     private final String from;
     private final String alias;
     private String select;
@@ -28,6 +47,7 @@ public final class ListQuery {
     private String orderLead;
 
     private ListQuery(String entity, String alias) {
+        this.entity = entity;
         this.from = "from " + entity + " " + alias;
         this.alias = alias;
         this.select = "select " + alias;
@@ -59,8 +79,9 @@ public final class ListQuery {
     }
 
     /**
-     * Counts with this HQL instead of "select count(alias) from ... where ...": an equivalent that the database answers
-     * faster. It may use some or all of the filters' parameters.
+     * Counts exactly with this HQL instead of counting at most {@code digest.list.count-limit} + 1 matches: an equivalent
+     * of "select count(alias) from ... where ..." that the database answers cheaply however many rows match. It may use
+     * some or all of the filters' parameters.
      */
     public ListQuery countWith(String countHql) {
         this.countQuery = countHql;
@@ -77,21 +98,51 @@ public final class ListQuery {
         return this;
     }
 
-    /** The count of all matches, then the requested page in the requested order (the id breaks ties). */
+    /**
+     * The count of the matches, then the requested page in the requested order (the id breaks ties), with the cursor of
+     * the next page when there is one. A numbered page skips the rows before it (OFFSET); a cursor page starts after the
+     * cursor's sort keys (a keyset condition that an index can start from), so it costs the same at any depth. The count
+     * is exact when {@link #countWith} gave one, else bounded (see {@link #count}). Two statements either way.
+     *
+     * @throws ProblemException (400 naming the cursor) when the cursor was made for another sort or other filters
+     */
     public <R> Page<R> page(PageRequest request, Class<R> rowType) {
-        TypedQuery<Long> count = Panache.getEntityManager().createQuery(countQuery != null ? countQuery
-                : "select count(" + alias + ") " + from + where(), Long.class);
-        bind(count);
-        long total = count.getSingleResult();
-        if (request.offset() >= total) {
-            return Page.of(List.of(), request, total);
+        EntityManager em = Panache.getEntityManager();
+        List<SortOrder> keys = request.keys(alias);
+        String list = fingerprint(keys);
+        Map<String, Object> keyset = new LinkedHashMap<>();
+        String after = null;
+        if (request.cursor() != null) {
+            after = Keyset.after(keys, cursorValues(em, request.cursor(), list, keys), keyset);
         }
-        TypedQuery<R> rows = Panache.getEntityManager()
-                .createQuery(select + " " + from + where() + orderBy(request.orderKeys(alias)), rowType)
-                .setFirstResult(request.offset())
-                .setMaxResults(request.size());
-        bind(rows);
-        return Page.of(rows.getResultList(), request, total);
+        Count count = count(em);
+        if (request.cursor() == null && count.exact() && request.offset() >= count.total()) {
+            return Page.of(List.of(), request, count.total(), true, null);
+        }
+        String keyColumns = keys.stream().map(k -> ", " + k.path()).collect(Collectors.joining());
+        TypedQuery<Object[]> query = em.createQuery(select + keyColumns + " " + from + where(after)
+                        + orderBy(request.orderKeys(alias)), Object[].class)
+                .setMaxResults(request.size() + 1);
+        if (request.cursor() == null) {
+            query.setFirstResult(request.offset());
+        }
+        bind(query, keyset);
+        List<Object[]> rows = query.getResultList();
+        List<R> items = new ArrayList<>();
+        for (Object[] row : rows.subList(0, Math.min(rows.size(), request.size()))) {
+            items.add(item(row, row.length - keys.size(), rowType));
+        }
+        String next = null;
+        if (rows.size() > request.size()) {
+            Object[] last = rows.get(request.size() - 1);
+            List<String> lastKeys = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                lastKeys.add(Keyset.text(last[last.length - keys.size() + i]));
+            }
+            // Past two billion items the page numbers stop counting; the cursor still walks on.
+            next = new Cursor(list, Math.min(request.start() + request.size(), Cursor.MAX_POSITION), lastKeys).encode();
+        }
+        return Page.of(items, request, count.total(), count.exact(), next);
     }
 
     /** The first rows in this order (HQL order keys, the last of which must make it total), without a count. */
@@ -99,21 +150,126 @@ public final class ListQuery {
         TypedQuery<R> rows = Panache.getEntityManager()
                 .createQuery(select + " " + from + where() + orderBy(orderKeys), rowType)
                 .setMaxResults(limit);
-        bind(rows);
+        bind(rows, Map.of());
         return rows.getResultList();
     }
 
+    /** A total, and whether it is exact or the bound that the matches reached. */
+    private record Count(long total, boolean exact) {
+    }
+
+    /**
+     * The count that {@link #countWith} gave, exact; else the matches found, reading at most
+     * {@code digest.list.count-limit} + 1 of them: the database stops there, in whatever order it finds them first, so a
+     * popular topic's 100,000 matches cost what 10,001 of them cost. Over the bound the total is the bound, not exact.
+     * One row per match comes back (a constant, no column): HQL refuses a LIMIT without an ORDER BY in a subquery, and
+     * an order would make the database find every match before it could stop.
+     */
+    private Count count(EntityManager em) {
+        if (countQuery != null) {
+            TypedQuery<Long> exact = em.createQuery(countQuery, Long.class);
+            bind(exact, Map.of());
+            return new Count(exact.getSingleResult(), true);
+        }
+        int limit = Math.min(Math.max(Arc.container().instance(DigestConfig.class).get().list().countLimit(), 1),
+                Integer.MAX_VALUE - 1);
+        TypedQuery<Integer> matches = em.createQuery("select 1 " + from + where(), Integer.class).setMaxResults(limit + 1);
+        bind(matches, Map.of());
+        long found = matches.getResultList().size();
+        return found > limit ? new Count(limit, false) : new Count(found, true);
+    }
+
+    /** The row as the caller selected it: the selection without the key columns after it. */
+    private static <R> R item(Object[] row, int selected, Class<R> rowType) {
+        if (rowType == Object[].class) {
+            return rowType.cast(Arrays.copyOf(row, selected));
+        }
+        if (selected != 1) {
+            throw new IllegalStateException("a row of " + selected + " values is no " + rowType.getName());
+        }
+        return rowType.cast(row[0]);
+    }
+
+    /**
+     * What identifies the rows of this list and their order: the entity, the order keys and every filter's value.
+     * A cursor carries it, so that it is refused by another list, another sort or other filters, where its keys would
+     * mean another place. Collections count as sets (topic=a&topic=b is topic=b&topic=a).
+     */
+    private String fingerprint(List<SortOrder> keys) {
+        StringBuilder identity = new StringBuilder(entity);
+        keys.forEach(k -> identity.append('\n').append(k.path()).append(k.descending() ? " desc" : " asc"));
+        new TreeMap<>(parameters).forEach((name, value) -> identity.append('\n').append(name).append('=')
+                .append(value instanceof Collection<?> values
+                        ? values.stream().map(String::valueOf).sorted().collect(Collectors.joining("\u0000"))
+                        : String.valueOf(value)));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(identity.toString().getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(hash, 12));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The cursor's key values, typed as the entity's attributes; a 400 naming the cursor when they cannot be. */
+    private List<Object> cursorValues(EntityManager em, Cursor cursor, String list, List<SortOrder> keys) {
+        if (!cursor.list().equals(list)) {
+            throw ProblemException.invalid("cursor", "does not belong to this query: it was made for another list, sort,"
+                    + " filters or kind of reader (editors' lists include drafts); start again without cursor, or follow"
+                    + " the next link as it is given");
+        }
+        try {
+            if (cursor.keys().size() != keys.size()) {
+                throw new IllegalArgumentException(cursor.keys().size() + " keys for " + keys.size());
+            }
+            List<Object> values = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i++) {
+                SortOrder key = keys.get(i);
+                Object value = Keyset.value(cursor.keys().get(i), attributeType(em, key.path()));
+                if (value == null && !key.nullable()) {
+                    throw new IllegalArgumentException("no value for " + key.path());
+                }
+                values.add(value);
+            }
+            return values;
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("cursor", MALFORMED_CURSOR);
+        }
+    }
+
+    /** The Java type of a path "alias.attribute" of this query's entity. */
+    private Class<?> attributeType(EntityManager em, String path) {
+        if (!path.startsWith(alias + ".") || path.indexOf('.', alias.length() + 1) >= 0) {
+            throw new IllegalStateException("sort key " + path + " is no attribute of " + alias);
+        }
+        EntityType<?> type = em.getMetamodel().getEntities().stream().filter(e -> e.getName().equals(entity))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no entity " + entity));
+        return type.getAttribute(path.substring(alias.length() + 1)).getJavaType();
+    }
+
     private String where() {
-        return clauses.isEmpty() ? "" : " where " + String.join(" and ", clauses);
+        return where(null);
+    }
+
+    /** The filters' WHERE clause, and the keyset condition when there is one. */
+    private String where(String keyset) {
+        List<String> all = new ArrayList<>(clauses);
+        if (keyset != null) {
+            all.add(keyset);
+        }
+        return all.isEmpty() ? "" : " where " + String.join(" and ", all);
     }
 
     private String orderBy(List<String> keys) {
         return " order by " + (orderLead == null ? "" : orderLead + ", ") + String.join(", ", keys);
     }
 
-    /** Binds the parameters the query declares (a count query may need fewer than the filters hold). */
-    private void bind(TypedQuery<?> query) {
-        query.getParameters().forEach(p -> query.setParameter(p.getName(), parameters.get(p.getName())));
+    /**
+     * Binds the parameters the query declares (a count query may need fewer than the filters hold), from the filters or
+     * the keyset.
+     */
+    private void bind(TypedQuery<?> query, Map<String, Object> keyset) {
+        query.getParameters().forEach(p -> query.setParameter(p.getName(),
+                keyset.containsKey(p.getName()) ? keyset.get(p.getName()) : parameters.get(p.getName())));
     }
 
     /** A LIKE pattern matching the text anywhere, with the text's own % _ and \ taken literally. */

@@ -9,24 +9,36 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The envelope of every list response: one page of items and where it sits in the whole result. */
 public record Page<T>(
         @Schema(required = true) List<T> items,
-        @Schema(description = "0-based page number.", examples = "0", required = true) int page,
+        @Schema(description = "0-based page number. On a page reached by a cursor: the number of the page, at this size,"
+                + " that its first item is on, counted along the walk of next links that led to it.",
+                examples = "0", required = true) int page,
         @Schema(description = "Requested page size (1..100).", examples = "20", required = true) int size,
-        @Schema(description = "Items matching the filters, on all pages.", examples = "8", required = true) long totalItems,
-        @Schema(description = "Pages at this size.", examples = "1", required = true) long totalPages,
+        @Schema(description = "Items matching the filters, on all pages; when totalExact is false, a lower bound: the"
+                + " count stopped there (digest.list.count-limit, 10,000 by default).",
+                examples = "8", required = true) long totalItems,
+        @Schema(description = "Pages at this size; a lower bound when totalExact is false.",
+                examples = "1", required = true) long totalPages,
+        @Schema(description = "Whether totalItems is the exact number of matches. False when more items match than the"
+                + " service counts: totalItems and totalPages are then lower bounds, and X-Total-Count and the last link"
+                + " are left out.", examples = "true", required = true) boolean totalExact,
+        @Schema(description = "The cursor of the next page (the value of the cursor parameter of the next link), or null"
+                + " on the last page. Opaque: send it back as it is, with the same filters and sort.", nullable = true,
+                examples = "eyJsIjoiLi4uIn0.QUJDREVGR0hJSktM", required = true) String nextCursor,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only when the request asked for facets (articles: facets=topic,outlet,year): for each,"
                 + " the values found in the whole result with how many items have each, most frequent first.",
                 nullable = true)
         Map<String, List<FacetCount>> facets) {
 
-    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems) {
+    public static <T> Page<T> of(List<T> items, PageRequest request, long totalItems, boolean totalExact,
+                                 String nextCursor) {
         long pages = (totalItems + request.size() - 1) / request.size();
-        return new Page<>(items, request.page(), request.size(), totalItems, pages, null);
+        return new Page<>(items, request.page(), request.size(), totalItems, pages, totalExact, nextCursor, null);
     }
 
     /** The same page with the facet counts of the whole result. */
     public Page<T> withFacets(Map<String, List<FacetCount>> counts) {
-        return new Page<>(items, page, size, totalItems, totalPages, counts);
+        return new Page<>(items, page, size, totalItems, totalPages, totalExact, nextCursor, counts);
     }
 
     public <R> Page<R> map(Function<? super T, R> mapper) {
@@ -35,6 +47,6 @@ public record Page<T>(
 
     /** The same place in the result with other items, e.g. the views of a page of ids. */
     public <R> Page<R> withItems(List<R> newItems) {
-        return new Page<>(newItems, page, size, totalItems, totalPages, facets);
+        return new Page<>(newItems, page, size, totalItems, totalPages, totalExact, nextCursor, facets);
     }
 }

@@ -182,8 +182,33 @@ public final class QueryParser {
     }
 
     public PageRequest page(String page, String size, String sort, SortFields fields) {
+        return page(page, size, sort, null, fields);
+    }
+
+    /**
+     * A numbered page, or the page after a cursor (never both); page × size + size at most
+     * {@link PageRequest#MAX_OFFSET}. Only the cursor's form is checked here: whether it belongs to the list, its sort and
+     * its filters is for the query to tell ({@link ListQuery#page}).
+     */
+    public PageRequest page(String page, String size, String sort, String cursor, SortFields fields) {
+        int errorsBefore = errors.size();
         int pageNumber = integer("page", page, 0, PageRequest.MAX_PAGE, 0);
         int pageSize = integer("size", size, 1, PageRequest.MAX_SIZE, PageRequest.DEFAULT_SIZE);
+        Cursor at = null;
+        if (!isAbsent(cursor)) {
+            try {
+                at = Cursor.decode(cursor.trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError("cursor", ListQuery.MALFORMED_CURSOR));
+            }
+            if (!isAbsent(page)) {
+                errors.add(new FieldError("cursor", "cannot be combined with page: a cursor says where its page starts"));
+            }
+        } else if (errors.size() == errorsBefore && !PageRequest.reachable(pageNumber, pageSize)) {
+            errors.add(new FieldError("page", "must be at most " + PageRequest.lastReachable(pageSize) + " at size "
+                    + pageSize + ": numbered pages reach the first " + PageRequest.MAX_OFFSET + " items; beyond, follow"
+                    + " the next link, which carries a cursor"));
+        }
         List<String> unknown = new ArrayList<>();
         List<SortOrder> orders = fields.parse(isAbsent(sort) ? fields.defaultSort() : sort, unknown);
         if (!unknown.isEmpty()) {
@@ -192,7 +217,7 @@ public final class QueryParser {
             errors.add(new FieldError("sort", "has unknown field " + shown + "; allowed: "
                     + String.join(", ", fields.paths().keySet()) + " (prefix - for descending)"));
         }
-        return new PageRequest(pageNumber, pageSize, orders);
+        return at != null ? PageRequest.at(at, pageSize, orders) : new PageRequest(pageNumber, pageSize, orders);
     }
 
     /** Ends parsing: a 400 naming every malformed parameter, or nothing. */

@@ -5,9 +5,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
-/** The fields a list can be sorted by (API name to HQL path) and its default order. */
-public record SortFields(Map<String, String> paths, String defaultSort) {
+/**
+ * The fields a list can be sorted by (API name to HQL path), its default order, and the paths whose column may be
+ * null: a keyset page after a row must also look for the rows without a value, which sort last.
+ * {@code SortFieldsTest} checks the nullable paths against the schema.
+ */
+public record SortFields(Map<String, String> paths, String defaultSort, Set<String> nullablePaths) {
+
+    public SortFields(Map<String, String> paths, String defaultSort) {
+        this(paths, defaultSort, Set.of());
+    }
 
     public static SortFields of(String alias, String defaultSort, String... fields) {
         Map<String, String> paths = new LinkedHashMap<>();
@@ -17,16 +26,29 @@ public record SortFields(Map<String, String> paths, String defaultSort) {
         return new SortFields(paths, defaultSort);
     }
 
+    /** The same fields, of which these may hold no value. */
+    public SortFields nullable(String... fields) {
+        Set<String> nullable = new java.util.HashSet<>(nullablePaths);
+        for (String field : fields) {
+            String path = paths.get(field);
+            if (path == null) {
+                throw new IllegalArgumentException("no sort field " + field);
+            }
+            nullable.add(path);
+        }
+        return new SortFields(paths, defaultSort, Set.copyOf(nullable));
+    }
+
     /** These fields and one more, e.g. an order that only a search index can give. */
     public SortFields and(String field, String path) {
         Map<String, String> more = new LinkedHashMap<>(paths);
         more.put(field, path);
-        return new SortFields(more, defaultSort);
+        return new SortFields(more, defaultSort, nullablePaths);
     }
 
     /** The same fields with another default order. */
     public SortFields byDefault(String sort) {
-        return new SortFields(paths, sort);
+        return new SortFields(paths, sort, nullablePaths);
     }
 
     /** Parses "-publishedOn,headline"; null when a field is unknown (the caller reports it). */
@@ -42,7 +64,7 @@ public record SortFields(Map<String, String> paths, String defaultSort) {
             if (path == null) {
                 unknown.add(field);
             } else if (orders.stream().noneMatch(o -> o.path().equals(path))) {
-                orders.add(new SortOrder(path, descending));
+                orders.add(new SortOrder(path, descending, nullablePaths.contains(path)));
             }
         }
         return orders;

@@ -1,2 +1,5 @@
-/** Lists: query parameters parsed strictly, HQL list queries run as a count and a page, and the page envelope with its Link and X-Total-Count headers. */
+/**
+ * Lists: query parameters parsed strictly, HQL list queries run as a bounded count and a page (numbered, or after a
+ * cursor: keyset paging), and the page envelope with its Link and X-Total-Count headers.
+ */
 package com.digestapi.listing;

@@ -126,10 +126,13 @@ public class OpenApiFilter implements OASFilter {
         }
         APIResponse ok = operation.getResponses().getAPIResponse("200");
         if (ok != null && isPage(ok)) {
-            ok.addHeader(PagedResponses.TOTAL_COUNT, header("Number of items matching the filters, on all pages.",
+            ok.addHeader(PagedResponses.TOTAL_COUNT, header("Number of items matching the filters, on all pages; sent"
+                    + " only when that number is exact (totalExact true).",
                     OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)));
-            ok.addHeader("Link", header("RFC 8288 links to the first, prev, next and last pages (absolute URLs that keep"
-                    + " the other query parameters).", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+            ok.addHeader("Link", header("RFC 8288 links (absolute URLs that keep the other query parameters): first"
+                    + " (page=0); prev (the page number before, when numbered pages reach it); next (cursor=..., the page"
+                    + " after this one's last item, when there is one); last (by number, when the total is exact and"
+                    + " numbered pages reach it).", OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         }
         APIResponse created = operation.getResponses().getAPIResponse("201");
         if (created != null) {

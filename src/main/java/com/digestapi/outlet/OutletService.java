@@ -28,7 +28,8 @@ import java.util.stream.Collectors;
 public class OutletService {
 
     public static final SortFields SORT =
-            SortFields.of("o", "name", "id", "name", "slug", "country", "language", "createdAt", "updatedAt");
+            SortFields.of("o", "name", "id", "name", "slug", "country", "language", "createdAt", "updatedAt")
+                    .nullable("country", "language");
 
     private final Viewer viewer;
     private final Preconditions preconditions;

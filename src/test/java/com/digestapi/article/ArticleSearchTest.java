@@ -146,6 +146,27 @@ class ArticleSearchTest {
     }
 
     @Test
+    void aSearchPagesByNumberAndRefusesCursors() {
+        String t = unique("pg");
+        long outlet = ListSupport.outlet(Map.of("name", t + " outlet")).getLong("id");
+        long issue = ListSupport.issue(t + " issue", "2031-06-26", "PUBLISHED", null).getLong("id");
+        for (int i = 0; i < 3; i++) {
+            ListSupport.article(issue, outlet, t + " item " + i, "2024-01-1" + i, Map.of());
+        }
+        Response first = api().queryParam("q", t).queryParam("size", 1).get(ARTICLES);
+        first.then().statusCode(200)
+                .body("totalItems", is(3)).body("totalExact", is(true)).body("nextCursor", nullValue())
+                .header("X-Total-Count", "3");
+        Map<String, String> links = ListSupport.links(first);
+        assertTrue(links.get("next").endsWith("&page=1") && links.get("next").contains("q=" + t), links::toString);
+        assertTrue(links.get("last").endsWith("&page=2"), links::toString);
+        raw().queryParam("q", t).queryParam("cursor", "eyJsIjoiLi4uIn0.QUJDREVGR0hJSktM").get(ARTICLES)
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("cursor"));
+    }
+
+    @Test
     void anUnknownFacetIs400() {
         raw().queryParam("facets", "topic,colour").get(ARTICLES).then().statusCode(400)
                 .contentType("application/problem+json")

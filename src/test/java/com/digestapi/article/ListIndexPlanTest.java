@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.digestapi.listing.Cursor;
 import com.digestapi.support.SentSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -30,8 +31,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ListIndexPlanTest {
 
-    private static final Predicate<String> PAGE_OF_IDS = sql -> sql.startsWith("select a1_0.id from article a1_0")
+    /** The page of ids (with the sort keys that make the next cursor), or the feed's ids. */
+    private static final Predicate<String> PAGE_OF_IDS = sql -> sql.matches("select a1_0\\.id(,a1_0\\.\\w+)* from article a1_0 .*")
             && sql.contains(" order by ");
+    /** A page fetches one row more than its size: whether there is a next page, without a count. */
+    private static final int PAGE = 21;
 
     @Inject
     EntityManager em;
@@ -41,16 +45,41 @@ class ListIndexPlanTest {
 
     @Test
     void defaultListAndDateRangeWalkTheVisibleIndex() {
-        assertWalks(sent(rawAnonymous(), "/api/v1/articles", PAGE_OF_IDS), List.of(true, 0, 20),
+        assertWalks(sent(rawAnonymous(), "/api/v1/articles", PAGE_OF_IDS), List.of(true, 0, PAGE),
                 "ix_article_visible_published_on");
         assertWalks(sent(rawAnonymous(), "/api/v1/articles?from=2024-09-01&to=2024-10-31", PAGE_OF_IDS),
-                List.of(LocalDate.parse("2024-09-01"), LocalDate.parse("2024-10-31"), true, 0, 20),
+                List.of(LocalDate.parse("2024-09-01"), LocalDate.parse("2024-10-31"), true, 0, PAGE),
                 "ix_article_visible_published_on");
+    }
+
+    /**
+     * A page after a cursor walks the same index as page 0, from where the cursor's keys are: the keyset condition
+     * starts with a range of the first key ("published_on <= ?"), which the index serves, so the page costs what page 0
+     * costs however deep it is.
+     */
+    @Test
+    void aCursorPageWalksTheSameIndexFromTheCursor() {
+        String cursor = rawAnonymous().get("/api/v1/articles?size=2&uncached=" + unique("plan"))
+                .then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        List<String> keys = Cursor.decode(cursor).keys();
+        LocalDate day = LocalDate.parse(keys.get(0));
+        long id = Long.parseLong(keys.get(1));
+        String sql = sent(rawAnonymous(), "/api/v1/articles?size=2&cursor=" + cursor, PAGE_OF_IDS);
+        assertTrue(sql.contains("a1_0.published_on<=?"), sql);
+        assertFalse(sql.contains(" offset "), sql);
+        assertWalks(sql, List.of(true, day, day, day, id, 3), "ix_article_visible_published_on");
+
+        String editors = raw().get("/api/v1/articles?size=2&uncached=" + unique("plan"))
+                .then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        List<String> editorKeys = Cursor.decode(editors).keys();
+        LocalDate editorDay = LocalDate.parse(editorKeys.get(0));
+        assertWalks(sent(raw(), "/api/v1/articles?size=2&cursor=" + editors, PAGE_OF_IDS),
+                List.of(editorDay, editorDay, editorDay, Long.parseLong(editorKeys.get(1)), 3), "ix_article_published_on_id");
     }
 
     @Test
     void editorsDefaultListWalksThePublishedOnIndex() {
-        assertWalks(sent(raw(), "/api/v1/articles", PAGE_OF_IDS), List.of(0, 20), "ix_article_published_on_id");
+        assertWalks(sent(raw(), "/api/v1/articles", PAGE_OF_IDS), List.of(0, PAGE), "ix_article_published_on_id");
     }
 
     @Test
@@ -61,8 +90,10 @@ class ListIndexPlanTest {
 
     @Test
     void publicCountReadsNoIssue() {
-        String count = sent(rawAnonymous(), "/api/v1/articles?outlet=x", sql -> sql.startsWith("select count("));
-        String plan = plan(count, List.of("x", true));
+        // A bounded count: one row per match, the database stops after digest.list.count-limit + 1 of them.
+        String count = sent(rawAnonymous(), "/api/v1/articles?outlet=x", sql -> sql.startsWith("select 1 from article"));
+        assertFalse(count.contains(" order by "), count);
+        String plan = plan(count, List.of("x", true, 10_001));
         assertFalse(plan.contains("\"issue\"") || plan.contains(" on issue"), plan);
         assertTrue(plan.contains("ix_article_outlet") || plan.contains("fk_article_outlet"), plan);
     }

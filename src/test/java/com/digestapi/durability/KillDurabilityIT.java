@@ -33,6 +33,7 @@ class KillDurabilityIT {
     private static final Pattern HEADLINE = Pattern.compile("\"headline\":\"(durable-[^\"]+)\"");
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
     private static final Pattern TOTAL = Pattern.compile("\"totalItems\":(\\d+)");
+    private static final Pattern NEXT_CURSOR = Pattern.compile("\"nextCursor\":\"([A-Za-z0-9_.-]+)\"");
 
     @Test
     void acknowledgedWritesSurviveKillMinus9() throws Exception {
@@ -124,17 +125,20 @@ class KillDurabilityIT {
 
     private static Set<String> storedHeadlines(PackagedService service, long issue) throws Exception {
         Set<String> names = new HashSet<>();
+        // Walks the list by its next cursors: numbered pages reach only the first 10,000 items.
+        String query = "/api/v1/articles?size=100&sort=id&issue=" + issue;
+        String cursor = null;
         for (int page = 0; page < 10_000; page++) {
-            String body = service.get("/api/v1/articles?size=100&sort=id&issue=" + issue + "&page=" + page).body();
+            String body = service.get(query + (cursor == null ? "" : "&cursor=" + cursor)).body();
             Matcher matcher = HEADLINE.matcher(body);
-            int found = 0;
             while (matcher.find()) {
                 names.add(matcher.group(1));
-                found++;
             }
-            if (found < 100) {
+            Matcher next = NEXT_CURSOR.matcher(body);
+            if (!next.find()) {
                 return names;
             }
+            cursor = next.group(1);
         }
         return names;
     }

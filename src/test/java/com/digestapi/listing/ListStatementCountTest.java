@@ -167,4 +167,26 @@ class ListStatementCountTest {
         assertEquals(2, one, "count + rows with article counts");
         assertEquals(one, fifty);
     }
+
+    /**
+     * A page after a cursor costs what page 0 costs: the same statements, the keyset condition in place of the OFFSET
+     * (and the count as on page 0). Each list, from the cursor of its first page of ten.
+     */
+    @Test
+    void aCursorPageCostsWhatPageZeroCosts() {
+        Map<String, Supplier<RequestSpecification>> lists = new java.util.LinkedHashMap<>();
+        lists.put("/api/v1/articles", () -> anonymous().queryParam("issue", bigIssue).queryParam("size", 10));
+        lists.put("/api/v1/issues/" + bigIssue + "/articles", () -> anonymous().queryParam("size", 10));
+        lists.put("/api/v1/issues", () -> q().queryParam("size", 10));
+        lists.put("/api/v1/outlets", () -> q().queryParam("size", 10).queryParam("sort", "-country,name"));
+        lists.put("/api/v1/topics", () -> q().queryParam("size", 10).queryParam("sort", "-createdAt"));
+        for (Map.Entry<String, Supplier<RequestSpecification>> list : lists.entrySet()) {
+            String path = list.getKey();
+            Response first = list.getValue().get().get(path);
+            String cursor = first.then().statusCode(200).extract().jsonPath().getString("nextCursor");
+            long pageZero = statements(() -> list.getValue().get().get(path), 10);
+            long afterCursor = statements(() -> list.getValue().get().queryParam("cursor", cursor).get(path), 10);
+            assertEquals(pageZero, afterCursor, path);
+        }
+    }
 }

@@ -283,24 +283,52 @@ class QueryParserTest {
 
     @Test
     void pageAndSizeBounds() {
-        assertEquals(new PageRequest(PageRequest.MAX_PAGE, PageRequest.MAX_SIZE, List.of(new SortOrder("a.id", false))),
-                parser.page("1000000", "100", "id", FIELDS));
+        assertEquals(new PageRequest(99, PageRequest.MAX_SIZE, List.of(new SortOrder("a.id", false))),
+                parser.page("99", "100", "id", FIELDS));
+        assertEquals(new PageRequest(PageRequest.MAX_PAGE, 1, List.of(new SortOrder("a.id", false))),
+                parser.page("9999", "1", "id", FIELDS));
         assertEquals(1, parser.page("0", "1", null, FIELDS).size());
         assertEquals(List.of(), errors());
+    }
+
+    @Test
+    void numberedPagesReachTheFirstTenThousandItemsAtAnySize() {
+        parser.page("500", null, null, FIELDS);
+        assertEquals(List.of(error("page", "must be at most 499 at size 20: numbered pages reach the first 10000 items;"
+                + " beyond, follow the next link, which carries a cursor")), errors());
+    }
+
+    @Test
+    void aCursorGivesThePageItsPositionFallsOn() {
+        Cursor cursor = new Cursor("list", 45, List.of("7"));
+        PageRequest page = parser.page(null, "20", null, cursor.encode(), FIELDS);
+        assertEquals(List.of(), errors());
+        assertEquals(cursor, page.cursor());
+        assertEquals(2, page.page());
+        assertEquals(45, page.start());
+        assertEquals(0, page.offset());
+    }
+
+    @Test
+    void aCursorWithAPageOrAMalformedOneIsAnErrorOfTheCursor() {
+        parser.page("0", null, null, new Cursor("list", 20, List.of("7")).encode(), FIELDS);
+        parser.page(null, null, null, "not-a-cursor", FIELDS);
+        assertEquals(List.of(error("cursor", "cannot be combined with page: a cursor says where its page starts"),
+                error("cursor", ListQuery.MALFORMED_CURSOR)), errors());
     }
 
     @Test
     void badPageAndSizeFallBackAndAreBothReported() {
         PageRequest page = parser.page("-1", "101", "headline", FIELDS);
         assertEquals(new PageRequest(0, 20, List.of(new SortOrder("a.headline", false))), page);
-        assertEquals(List.of(error("page", "must be an integer from 0 to 1000000"),
+        assertEquals(List.of(error("page", "must be an integer from 0 to 9999"),
                 error("size", "must be an integer from 1 to 100")), errors());
     }
 
     @Test
     void sizeZeroAndPageBeyondMaxAreErrors() {
-        parser.page("1000001", "0", null, FIELDS);
-        assertEquals(List.of(error("page", "must be an integer from 0 to 1000000"),
+        parser.page("10000", "0", null, FIELDS);
+        assertEquals(List.of(error("page", "must be an integer from 0 to 9999"),
                 error("size", "must be an integer from 1 to 100")), errors());
     }
 
@@ -354,11 +382,11 @@ class QueryParserTest {
         assertEquals(ProblemType.VALIDATION, e.type);
         assertEquals(400, e.type.status);
         assertEquals(List.of(
-                error("page", "must be an integer from 0 to 1000000"),
+                error("page", "must be an integer from 0 to 9999"),
                 error("sort", "has unknown field 'nope'; allowed: publishedOn, headline, id (prefix - for descending)"),
                 error("topic", "must be a positive integer id"),
                 error("from", "must be a date (yyyy-MM-dd)")), e.errors);
-        assertEquals("page must be an integer from 0 to 1000000; "
+        assertEquals("page must be an integer from 0 to 9999; "
                 + "sort has unknown field 'nope'; allowed: publishedOn, headline, id (prefix - for descending); "
                 + "topic must be a positive integer id; from must be a date (yyyy-MM-dd)", e.getMessage());
         assertTrue(e.headers.isEmpty());

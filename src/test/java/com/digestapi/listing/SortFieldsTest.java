@@ -86,4 +86,12 @@ class SortFieldsTest {
         assertEquals(List.of(), FIELDS.parse("a.headline", unknown));
         assertEquals(List.of("a.headline"), unknown);
     }
+
+    @Test
+    void nullableFieldsGiveNullableSortOrders() {
+        SortFields outlets = SortFields.of("o", "name", "name", "country").nullable("country");
+        assertEquals(List.of(new SortOrder("o.country", true, true), new SortOrder("o.name", false, false)),
+                outlets.parse("-country,name", unknown));
+        assertEquals(java.util.Set.of("o.country"), outlets.nullablePaths());
+    }
 }

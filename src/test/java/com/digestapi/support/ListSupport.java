@@ -100,19 +100,30 @@ public final class ListSupport {
 
     // ------------------------------------------------------------------ envelope
 
-    /** Checks the list envelope, its exact keys and the X-Total-Count header. */
+    /**
+     * Checks the list envelope, its exact keys and the X-Total-Count header, for an exact total; and that nextCursor is
+     * there exactly when the page is not the last (a page beyond the last has none).
+     */
     public static void assertEnvelope(Response response, int page, int size, long totalItems, long totalPages,
                                       int itemsOnPage) {
         assertEquals(200, response.statusCode(), response::asString);
         assertTrue(response.contentType().startsWith("application/json"), response.contentType());
         JsonPath json = response.jsonPath();
-        assertEquals(Set.of("items", "page", "size", "totalItems", "totalPages"), json.getMap("$").keySet());
+        assertEquals(Set.of("items", "page", "size", "totalItems", "totalPages", "totalExact", "nextCursor"),
+                json.getMap("$").keySet());
         assertEquals(page, json.getInt("page"), "page");
         assertEquals(size, json.getInt("size"), "size");
         assertEquals(totalItems, json.getLong("totalItems"), "totalItems");
         assertEquals(totalPages, json.getLong("totalPages"), "totalPages");
+        assertEquals(true, json.getBoolean("totalExact"), "totalExact");
         assertEquals(itemsOnPage, json.getList("items").size(), "items on the page");
         assertEquals(String.valueOf(totalItems), response.header("X-Total-Count"), "X-Total-Count");
+        assertEquals(page + 1 < totalPages, json.getString("nextCursor") != null, "nextCursor: " + json.getString("nextCursor"));
+    }
+
+    /** The nextCursor of a page (null on the last page). */
+    public static String nextCursor(Response response) {
+        return response.jsonPath().getString("nextCursor");
     }
 
     // ------------------------------------------------------------------ Link header
@@ -132,22 +143,25 @@ public final class ListSupport {
         return links;
     }
 
-    /** The exact Link header the service should send: the request query (raw, without page) plus page=n per rel. */
-    public static String expectedLink(String path, String rawQueryWithoutPage, Integer first, Integer prev, Integer next,
+    /**
+     * The exact Link header the service should send: the request query (raw, without page or cursor) plus page=n for
+     * first, prev and last, and cursor=next for next (null: no such link).
+     */
+    public static String expectedLink(String path, String rawQueryWithoutPage, Integer first, Integer prev, String next,
                                       Integer last) {
         List<String> parts = new ArrayList<>();
-        String prefix = base() + path + "?" + (rawQueryWithoutPage.isEmpty() ? "" : rawQueryWithoutPage + "&") + "page=";
+        String query = base() + path + "?" + (rawQueryWithoutPage.isEmpty() ? "" : rawQueryWithoutPage + "&");
         if (first != null) {
-            parts.add("<" + prefix + first + ">; rel=\"first\"");
+            parts.add("<" + query + "page=" + first + ">; rel=\"first\"");
         }
         if (prev != null) {
-            parts.add("<" + prefix + prev + ">; rel=\"prev\"");
+            parts.add("<" + query + "page=" + prev + ">; rel=\"prev\"");
         }
         if (next != null) {
-            parts.add("<" + prefix + next + ">; rel=\"next\"");
+            parts.add("<" + query + "cursor=" + next + ">; rel=\"next\"");
         }
         if (last != null) {
-            parts.add("<" + prefix + last + ">; rel=\"last\"");
+            parts.add("<" + query + "page=" + last + ">; rel=\"last\"");
         }
         if (path.equals("/api/v1/articles")) {
             // Feed discovery: the Atom feed of the same topic and outlet filter.
