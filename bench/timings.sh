@@ -12,7 +12,7 @@ shift $(( $# < 2 ? $# : 2 ))
 paths=("$@")
 [ ${#paths[@]} -gt 0 ] || paths=(
   "/api/v1/articles"
-  "/api/v1/articles?page=500"
+  "/api/v1/articles?page=499"   # the deepest numbered page at size 20 (deeper: the next links' cursors)
   "/api/v1/articles?topic=topic-7"
   "/api/v1/articles?outlet=outlet-17"
   "/api/v1/articles?from=1989-06-01&to=1989-08-30"

@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * The fields a list can be sorted by (API name to HQL path), its default order, and the paths whose column may be
  * null: a keyset page after a row must also look for the rows without a value, which sort last.
- * {@code SortFieldsTest} checks the nullable paths against the schema.
+ * {@code SortKeyNullabilityTest} checks them against the schema.
  */
 public record SortFields(Map<String, String> paths, String defaultSort, Set<String> nullablePaths) {
 
