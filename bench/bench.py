@@ -175,6 +175,9 @@ class H2:
     def stop(self):
         pass
 
+    def cpu_ticks(self):
+        return 0  # embedded: its work is the service's
+
     def load(self, csvs, seqs):
         with open(os.path.join(BENCH, "load.sql")) as f:
             sql = f.read().replace("${DIR}", csvs)
@@ -260,6 +263,26 @@ class Postgres:
             f.write(sql)
         self.psql("-d", "digest", "-f", script, stdout=subprocess.DEVNULL)
 
+    def cpu_ticks(self):
+        """CPU ticks (user + system) of the server: the postmaster and every process it started (backends, workers)."""
+        try:
+            with open(os.path.join(self.dir, "data", "postmaster.pid")) as f:
+                master = int(f.readline())
+        except (OSError, ValueError):
+            return 0
+        total = 0
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                with open(f"/proc/{pid}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(pid) == master or int(fields[1]) == master:
+                total += int(fields[11]) + int(fields[12])
+        return total
+
     def size_mb(self):
         out = self.psql("-d", "digest", "-At", "-c", "select pg_database_size('digest')", capture_output=True, text=True)
         return int(out.stdout.strip()) / 1e6
@@ -269,7 +292,7 @@ class Postgres:
         return out.stdout
 
 
-LOADER = {"h2": "H2 RunScript + CSVREAD, SHUTDOWN COMPACT", "pg": "psql \\copy, indexes rebuilt, ANALYZE"}
+LOADER = {"h2": "H2 RunScript + CSVREAD, SHUTDOWN COMPACT", "pg": "psql \\copy, indexes rebuilt, VACUUM ANALYZE"}
 
 UNIT = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}
 
@@ -414,6 +437,10 @@ def varied(a, app, db, meta, work, facts, conns):
         r["sent"], r["repeated"] = (int(m.group(1)), int(m.group(2))) if m else (None, None)
         return r
 
+    if a.prewarm:
+        # The JIT compiles most of the service in its first minute; its CPU would otherwise be charged to the first class.
+        log(f"pre-warm: the mix for {a.prewarm} s")
+        run("mix", 32, a.prewarm, False)
     phases = [False, True] if a.writer else [False]
     for with_writer in phases:
         for name in classes:
@@ -435,9 +462,9 @@ def varied(a, app, db, meta, work, facts, conns):
                 if with_writer:
                     writer = subprocess.Popen([sys.executable, os.path.join(BENCH, "writer.py"), base, f"editor:{PASSWORD}",
                                                str(meta["articles"]), "--seed", str(seed)], stdout=subprocess.PIPE, text=True)
-                app0, busy0, kids0 = app.cpu_ticks(), cpu_times(), os.times()
+                app0, db0, busy0, kids0 = app.cpu_ticks(), db.cpu_ticks(), cpu_times(), os.times()
                 r = run(name, c, a.duration, with_writer)
-                app1, busy1, kids1 = app.cpu_ticks(), cpu_times(), os.times()
+                app1, db1, busy1, kids1 = app.cpu_ticks(), db.cpu_ticks(), cpu_times(), os.times()
                 if writer:
                     writer.send_signal(signal.SIGTERM)
                     r["writer"] = json.loads(writer.communicate(timeout=120)[0].strip().splitlines()[-1])
@@ -445,8 +472,11 @@ def varied(a, app, db, meta, work, facts, conns):
                 wall = (busy1[1] - busy0[1]) / os.cpu_count()
                 r["cores_service"] = (app1 - app0) / os.sysconf("SC_CLK_TCK") / wall
                 r["cores_wrk"] = ((kids1.children_user + kids1.children_system) - (kids0.children_user + kids0.children_system)) / wall
-                r["cores_others"] = max(0.0, (busy1[0] - busy0[0]) / wall - r["cores_service"] - r["cores_wrk"])
-                r["cpu_ms_per_req"] = (app1 - app0) / os.sysconf("SC_CLK_TCK") * 1000 / r["requests"] if r["requests"] else None
+                r["cores_db"] = (db1 - db0) / os.sysconf("SC_CLK_TCK") / wall
+                r["cores_others"] = max(0.0, (busy1[0] - busy0[0]) / wall - r["cores_service"] - r["cores_db"] - r["cores_wrk"])
+                hz = os.sysconf("SC_CLK_TCK")
+                r["cpu_ms_per_req"] = (app1 - app0) / hz * 1000 / r["requests"] if r["requests"] else None
+                r["db_cpu_ms_per_req"] = (db1 - db0) / hz * 1000 / r["requests"] if r["requests"] else None
                 hits1, misses1 = metrics_cache()
                 r["hits"], r["misses"], r["load1"] = int(hits1 - hits0), int(misses1 - misses0), load
                 results[(name, c, with_writer)] = r
@@ -481,7 +511,7 @@ def varied(a, app, db, meta, work, facts, conns):
     jv = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
     ib = facts["index_build"]
     lines = [f"**{meta['articles']:,} articles on {db.name}, varied URLs**: wrk -t2 -c{','.join(map(str, conns))}, "
-             f"{a.duration} s per class after {a.warmup} s of warm-up, the read cache dropped (one editor write) before "
+             f"{a.prewarm} s of the mix first (JIT), then {a.duration} s per class after {a.warmup} s of warm-up, the read cache dropped (one editor write) before "
              f"each run; finished {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {jv}; "
              f"service JVM options `{a.java_opts or '(defaults)'}`; load average (1, 5, 15 min) before "
              f"{' '.join(facts['uptime_before'])}, after {' '.join(facts['uptime_after'])}", ""]
@@ -489,7 +519,7 @@ def varied(a, app, db, meta, work, facts, conns):
         lines.append("With one editor write a second (writer.py):" if with_writer else "No writes:")
         lines.append("")
         lines.append("| class | distinct URLs in the pool | req/s | p50 ms | p99 ms | errors | cache hits / misses | URLs repeated "
-                     "| service CPU ms/req | cores: service / wrk / others | load 1 min" + (" | writes (statuses, p50 ms) |" if with_writer else " |"))
+                     "| CPU ms/req: service / database | cores: service / database / wrk / others | load 1 min" + (" | writes (statuses, p50 ms) |" if with_writer else " |"))
         lines.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---:" + (" | --- |" if with_writer else " |"))
         for name in classes:
             for c in conns:
@@ -499,7 +529,8 @@ def varied(a, app, db, meta, work, facts, conns):
                              f"{'unbounded' if pools[name] is None else f'{pools[name]:,}'} | {fmt(r['rps'])} | "
                              f"{fmt(r['p50'], 2) if r['requests'] else 'none done'} | {fmt(r['p99'], 2) if r['requests'] else '—'} | "
                              f"{r['errors']}{st(r)} | {r['hits']:,} / {r['misses']:,} | {r['repeated'] if r['repeated'] is not None else '—'} | "
-                             f"{fmt(r['cpu_ms_per_req'], 2)} | {r['cores_service']:.2f} / {r['cores_wrk']:.2f} / {r['cores_others']:.2f} | {r['load1']}"
+                             f"{fmt(r['cpu_ms_per_req'], 2)} / {fmt(r['db_cpu_ms_per_req'], 2) if db.kind == 'pg' else '—'} | "
+                             f"{r['cores_service']:.2f} / {r['cores_db']:.2f} / {r['cores_wrk']:.2f} / {r['cores_others']:.2f} | {r['load1']}"
                              + (f" | {w['writes']} ({', '.join(f'{k}: {v}' for k, v in w['statuses'].items())}, {w['p50_ms']}) |" if w else " |"))
         lines.append("")
     lines.append(f"| fact | value |\n| --- | ---: |\n"
@@ -548,6 +579,7 @@ def main():
     ap.add_argument("--classes", help="varied mode: comma-separated subset of " + ",".join(VARIED))
     ap.add_argument("--writer", action="store_true",
                     help="varied mode: run every class a second time with one editor write a second (writer.py)")
+    ap.add_argument("--prewarm", type=int, default=20, help="varied mode: seconds of the mix before the first class")
     ap.add_argument("--quiet-wait", type=float, default=0,
                     help="varied mode: before each run wait up to S seconds until the rest of the machine uses < 0.6 core")
     ap.add_argument("--pg-app", default=PG_APP, help="folder of the app built with -Dquarkus.profile=pg")
