@@ -579,6 +579,8 @@ def main():
                     help="JVM options and -D settings for the service, e.g. '-Xmx160m -Ddigest.read-cache.enabled=false'")
     ap.add_argument("--load-only", action="store_true",
                     help="generate and load the data, keep the folder and stop (no app run, no wrk, no nginx)")
+    ap.add_argument("--reuse", help="a work folder kept by an earlier run (--keep or --load-only): skip generating and "
+                    "loading, start on its database (its facts.json gives the data figures)")
     ap.add_argument("--csv-dir", help="keep the generated CSVs in DIR/<articles>-<seed> and reuse them next time")
     ap.add_argument("--classes", help="varied mode: comma-separated subset of " + ",".join(VARIED))
     ap.add_argument("--writer", action="store_true",
@@ -598,12 +600,14 @@ def main():
         if not port_free(p):
             raise SystemExit(f"port {p} is busy")
     load_before = os.getloadavg()[0]
-    work = tempfile.mkdtemp(prefix="digest-bench-")
+    work = a.reuse or tempfile.mkdtemp(prefix="digest-bench-")
+    if a.reuse:
+        a.keep = True
     os.chmod(work, 0o755)
     log("work folder", work)
     data, root = os.path.join(work, "data"), os.path.join(work, "www")
     csvs = os.path.join(a.csv_dir, f"{a.articles}-{a.seed}") if a.csv_dir else os.path.join(work, "csv")
-    os.makedirs(data); os.makedirs(root)
+    os.makedirs(data, exist_ok=True); os.makedirs(root, exist_ok=True)
     os.chmod(root, 0o755)
     db = H2(work, data) if a.db == "h2" else Postgres(work, a.pg_bin, a.pg_app, a.pg_settings.split(","))
     app = App(data, work, shlex.split(a.java_opts), jar=db.jar, env=db.env)
@@ -611,6 +615,14 @@ def main():
     facts = {"uptime_before": open("/proc/loadavg").read().split()[:3]}
     try:
         # ---- data: generate, schema through Flyway (one start and stop of the app on the empty database), bulk load
+        if a.reuse:
+            with open(os.path.join(work, "facts.json")) as f:
+                facts.update(json.load(f))
+            with open(os.path.join(csvs, "meta.json")) as f:
+                meta = json.load(f)
+            db.start()
+            log("reusing the loaded database in", work)
+            return varied(a, app, db, meta, work, facts, conns) if a.mode == "varied" else None
         t0 = time.monotonic()
         if not os.path.exists(os.path.join(csvs, "meta.json")):
             subprocess.run([sys.executable, os.path.join(BENCH, "gen.py"), csvs, "--articles", str(a.articles),
@@ -632,6 +644,8 @@ def main():
         facts["db_mb"] = db.size_mb()
         if not a.csv_dir:
             shutil.rmtree(csvs)
+        with open(os.path.join(work, "facts.json"), "w") as f:
+            json.dump({k: facts[k] for k in ("generate_s", "schema_s", "load_s", "data_total_s", "db_mb")}, f)
         log("data ready: %.1f s (generate %.1f, schema %.1f, load %.1f), database %.0f MB" % (
             facts["data_total_s"], facts["generate_s"], facts["schema_s"], facts["load_s"], facts["db_mb"]))
         if a.load_only:
