@@ -7,11 +7,11 @@ INSERT INTO topic (id, slug, name, description, created_at, updated_at, version)
   SELECT * FROM CSVREAD('${DIR}/topic.csv', NULL, 'charset=UTF-8');
 INSERT INTO issue (id, slug, title, published_on, intro, status, created_at, updated_at, version)
   SELECT * FROM CSVREAD('${DIR}/issue.csv', NULL, 'charset=UTF-8');
--- The copies of the issue's status and date that lists and feeds read (V3__article_list_keys.sql) come from the issue.
+-- The copies of the issue's status and date that lists and feeds read (V3__article_list_keys.sql) are columns of
+-- article.csv (gen.py writes the issue's: every generated issue is published).
 INSERT INTO article (id, slug, issue_id, position, headline, outlet_id, published_on, author, original_url, summary,
                      created_at, updated_at, version, issue_published, issue_published_on)
-  SELECT c.*, i.status = 'PUBLISHED', i.published_on
-  FROM CSVREAD('${DIR}/article.csv', NULL, 'charset=UTF-8') c JOIN issue i ON i.id = CAST(c.ISSUE_ID AS BIGINT);
+  SELECT * FROM CSVREAD('${DIR}/article.csv', NULL, 'charset=UTF-8');
 INSERT INTO article_topic (article_id, topic_id) SELECT * FROM CSVREAD('${DIR}/article_topic.csv', NULL, 'charset=UTF-8');
 INSERT INTO article_quote (article_id, position, text, attribution)
   SELECT * FROM CSVREAD('${DIR}/article_quote.csv', NULL, 'charset=UTF-8');

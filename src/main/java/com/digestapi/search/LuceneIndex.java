@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.text.BreakIterator;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -212,8 +211,12 @@ final class LuceneIndex implements Closeable {
         }
     }
 
+    /**
+     * Microseconds since the epoch, for every instant the service accepts (years 1 to 9999). Not
+     * ChronoUnit.MICROS.between: it counts through nanoseconds and overflows a long after 2262 and before 1678.
+     */
     private static long micros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
     }
 
     // ---------------------------------------------------------------- searching (any thread)
