@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.config.DigestConfig;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
@@ -33,10 +34,12 @@ public class ArticleQueries {
 
     private final Viewer viewer;
     private final SearchEngine search;
+    private final int countLimit;
 
-    ArticleQueries(Viewer viewer, SearchEngine search) {
+    ArticleQueries(Viewer viewer, SearchEngine search, DigestConfig config) {
         this.viewer = viewer;
         this.search = search;
+        this.countLimit = config.list().countLimit();
     }
 
     /**
@@ -70,14 +73,14 @@ public class ArticleQueries {
         }
         SearchHits found = search.search(new SearchQuery(filter.q(), filter.topics(), filter.outlets(),
                 filter.issueId(), filter.from(), filter.to(), filter.updatedSince(), publicOnly(filter), order,
-                request.offset(), request.size(), filter.facets()));
+                request.offset(), request.size(), countLimit, filter.facets()));
         Map<Long, SearchHits.Hit> hits = new HashMap<>();
         found.hits().forEach(hit -> hits.put(hit.id(), hit));
         List<ArticleView> views = views(found.hits().stream().map(SearchHits.Hit::id).toList()).stream()
                 .map(view -> filter.q() == null ? view : view.withHighlights(
                         new ArticleView.Highlights(hits.get(view.id()).headline(), hits.get(view.id()).summary())))
                 .toList();
-        Page<ArticleView> page = Page.of(views, request, found.total(), true, null);
+        Page<ArticleView> page = Page.of(views, request, found.total(), found.totalExact(), null);
         return filter.facets().isEmpty() ? page : page.withFacets(found.facets());
     }
 

@@ -38,8 +38,10 @@ public final class PagedResponses {
         if (page.nextCursor() != null) {
             UriBuilder next = without(uriInfo, "page").replaceQueryParam(CURSOR, page.nextCursor());
             links.add("<" + next.build() + ">; rel=\"next\"");
-        } else if (page.page() < last && PageRequest.reachable(page.page() + 1L, page.size())) {
-            // A list without cursors (a search: relevance is no stored value to key on) names the next page.
+        } else if ((page.totalExact() ? page.page() < last : page.items().size() == page.size())
+                && PageRequest.reachable(page.page() + 1L, page.size())) {
+            // A list without cursors (a search: relevance is no stored value to key on) names the next page; past an
+            // inexact total, as long as pages come full.
             links.add(numbered(uriInfo, page.page() + 1L, "next"));
         }
         if (page.totalExact() && PageRequest.reachable(last, page.size())) {

@@ -52,6 +52,7 @@ import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TotalHits;
 import org.apache.lucene.search.uhighlight.DefaultPassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 import org.apache.lucene.search.uhighlight.WholeBreakIterator;
@@ -226,8 +227,11 @@ final class LuceneIndex implements Closeable {
         Query query = filtered(text, q);
         IndexSearcher searcher = searchers.acquire();
         try {
+            // Counting stops past the limit, as in the database lists: a common word's 400,000 matches are then not
+            // all scored (Lucene skips the blocks that cannot reach the top hits), unless facets need every match.
+            int countLimit = Math.max(q.countLimit(), q.offset() + q.size());
             TopFieldCollectorManager top = new TopFieldCollectorManager(order(q), q.offset() + q.size(), null,
-                    Integer.MAX_VALUE);
+                    countLimit == Integer.MAX_VALUE ? countLimit : countLimit + 1);
             TopDocs docs;
             FacetsCollector facets = null;
             if (q.facets().isEmpty()) {
@@ -239,8 +243,10 @@ final class LuceneIndex implements Closeable {
             }
             ScoreDoc[] window = Arrays.copyOfRange(docs.scoreDocs, Math.min(q.offset(), docs.scoreDocs.length),
                     docs.scoreDocs.length);
+            boolean exact = docs.totalHits.relation == TotalHits.Relation.EQUAL_TO && docs.totalHits.value <= countLimit;
             return new SearchHits(hits(searcher, text, q.text() != null, new TopDocs(docs.totalHits, window)),
-                    docs.totalHits.value, facets == null ? Map.of() : facetCounts(searcher, facets, q.facets()));
+                    exact ? docs.totalHits.value : countLimit, exact,
+                    facets == null ? Map.of() : facetCounts(searcher, facets, q.facets()));
         } finally {
             searchers.release(searcher);
         }

@@ -121,6 +121,30 @@ class BoundedCountTest {
         assertEquals(labels.subList(0, 2), json.getList("items." + kind.label, String.class));
     }
 
+    @Test
+    void aSearchCountsUpToTheBoundTooAndItsNumberedNextLinksReachEveryHit() {
+        Response response = api().queryParam("q", token).queryParam("sort", "-publishedOn").queryParam("size", 2)
+                .get("/api/v1/articles");
+        response.then().statusCode(200);
+        JsonPath json = response.jsonPath();
+        assertEquals(LIMIT, json.getLong("totalItems"));
+        assertFalse(json.getBoolean("totalExact"));
+        assertNull(response.header("X-Total-Count"), "no count that is not the count");
+        assertEquals(List.of("first", "next"), List.copyOf(links(response).keySet()), "no last link: the last is unknown");
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            assertEquals(200, response.statusCode(), response::asString);
+            seen.addAll(response.jsonPath().getList("items.headline", String.class));
+            String next = links(response).get("next");
+            if (next == null) {
+                break;
+            }
+            assertTrue(next.contains("page="), next);
+            response = raw().urlEncodingEnabled(false).get(next);
+        }
+        assertEquals(labels, seen);
+    }
+
     @ParameterizedTest
     @EnumSource(Kind.class)
     void theNextLinksStillReachEveryItem(Kind kind) {
