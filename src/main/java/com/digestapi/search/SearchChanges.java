@@ -4,8 +4,7 @@ import com.digestapi.caching.ContentVersion;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -89,18 +88,10 @@ public class SearchChanges {
         pending.groups.forEach(deferred -> ids.addAll(idsOf(deferred.group(), deferred.key())));
         ids.add(null);
         write(written.stamp(), ids);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
+    }
 
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    engine.committedHere(written.stamp().version());
-                }
-            }
-        });
+    void onVersionCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) ContentVersion.Written written) {
+        engine.committedHere(written.stamp().version());
     }
 
     private Pending pending() {
