@@ -9,6 +9,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -26,7 +27,8 @@ public class Cors {
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match,"
             + " If-Modified-Since";
-    private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, X-Total-Count";
+    private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, X-Total-Count, Retry-After,"
+            + " RateLimit, RateLimit-Policy";
 
     private final List<String> readOrigins;
     private final List<String> writeOrigins;
@@ -47,7 +49,9 @@ public class Cors {
         // not hand that answer to a browser on another origin.
         context.response().headers().add("Vary", "Origin");
         String origin = context.request().getHeader("Origin");
-        if (origin == null) {
+        // Browsers send Origin on same-origin writes too (the Swagger UI served here at /q/swagger-ui): those are no
+        // cross-origin requests, and the write-origins list is not theirs to pass.
+        if (origin == null || sameOrigin(context, origin)) {
             context.next();
             return;
         }
@@ -78,6 +82,12 @@ public class Cors {
         }
         response.putHeader("Access-Control-Expose-Headers", EXPOSED_HEADERS);
         context.next();
+    }
+
+    /** The request's own origin, as the client addressed it (through a trusted proxy: as the proxy says it was). */
+    private static boolean sameOrigin(RoutingContext context, String origin) {
+        URI uri = URI.create(context.request().absoluteURI());
+        return (uri.getScheme() + "://" + uri.getRawAuthority()).equalsIgnoreCase(origin);
     }
 
     private static boolean allows(List<String> origins, String origin) {

@@ -70,7 +70,9 @@ class HttpHeadersTest {
         anonymous().header("Origin", "https://partner.example").get("/api/v1/issues").then().statusCode(200)
                 .header("Access-Control-Allow-Origin", equalTo("*"))
                 .header("Access-Control-Expose-Headers", containsString("ETag"))
-                .header("Access-Control-Expose-Headers", containsString("Link"));
+                .header("Access-Control-Expose-Headers", containsString("Link"))
+                .header("Access-Control-Expose-Headers", containsString("RateLimit-Policy"))
+                .header("Access-Control-Expose-Headers", containsString("Retry-After"));
         rawAnonymous().header("Origin", "https://partner.example").header("Access-Control-Request-Method", "GET")
                 .options("/api/v1/articles").then().statusCode(204)
                 .header("Access-Control-Allow-Origin", equalTo("*"))
@@ -94,5 +96,16 @@ class HttpHeadersTest {
                 .header("Access-Control-Allow-Origin", equalTo("https://newsroom.example"))
                 .header("Access-Control-Allow-Methods", containsString("PATCH"))
                 .header("Access-Control-Allow-Headers", containsString("If-Match"));
+    }
+
+    @Test
+    void aPageOfTheServiceItselfMayWrite() {
+        // What a browser sends from the Swagger UI at /q/swagger-ui: Origin on a same-origin POST, which is no CORS.
+        String own = "http://localhost:" + io.restassured.RestAssured.port;
+        api().header("Origin", own).contentType("application/json")
+                .body(Map.of("name", com.digestapi.support.Api.unique("From the Swagger UI"))).post("/api/v1/outlets")
+                .then().statusCode(201).header("Access-Control-Allow-Origin", nullValue());
+        api().header("Origin", "https://localhost:" + io.restassured.RestAssured.port).contentType("application/json")
+                .body(Map.of("name", "Other scheme")).post("/api/v1/outlets").then().statusCode(403);
     }
 }
