@@ -38,7 +38,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 class ArchitectureTest {
 
     static final String[] SHARED = {"com.digestapi.problem..", "com.digestapi.listing..", "com.digestapi.caching..",
-            "com.digestapi.web..", "com.digestapi.openapi..", "com.digestapi.persistence..", "com.digestapi.security..", "com.digestapi.search..",
+            "com.digestapi.web..", "com.digestapi.openapi..", "com.digestapi.persistence..", "com.digestapi.security..", "com.digestapi.search..", "com.digestapi.ratelimit..",
             "com.digestapi.config.."};
 
     static final String[] FEATURES = {"com.digestapi.account..", "com.digestapi.article..", "com.digestapi.issue..",

@@ -2,11 +2,6 @@ package com.digestapi.account;
 
 import com.digestapi.security.Viewer;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
-import io.quarkus.security.jpa.Password;
-import io.quarkus.security.jpa.PasswordType;
-import io.quarkus.security.jpa.Roles;
-import io.quarkus.security.jpa.UserDefinition;
-import io.quarkus.security.jpa.Username;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -15,11 +10,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.stream.Collectors;
 
-/** Someone who can sign in: the security extension checks HTTP Basic credentials against these rows. */
+/** Someone who can sign in: with HTTP Basic (username and password), or with one of their API tokens. */
 @Entity
 @Table(name = "account")
-@UserDefinition
 public class Account extends PanacheEntityBase {
 
     public static final String EDITOR = Viewer.EDITOR;
@@ -29,20 +26,21 @@ public class Account extends PanacheEntityBase {
     @SequenceGenerator(name = "account_seq", sequenceName = "account_seq", allocationSize = 50)
     public Long id;
 
-    @Username
     @Column(nullable = false, unique = true, length = 100)
     public String username;
 
     /** A bcrypt hash in modular crypt format ($2a$...); the plain password is never stored. */
-    @Password(PasswordType.MCF)
     @Column(nullable = false, length = 100)
     public String password;
 
     /** Comma-separated roles; "editor" may write. */
-    @Roles
     @Column(nullable = false, length = 200)
     public String roles;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    public Set<String> roleSet() {
+        return Arrays.stream(roles.split(",")).filter(role -> !role.isBlank()).collect(Collectors.toUnmodifiableSet());
+    }
 }

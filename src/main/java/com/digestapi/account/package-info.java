@@ -1,2 +1,2 @@
-/** Feature: accounts that may sign in (HTTP Basic, bcrypt), and the first editor. */
+/** Feature: accounts and how they sign in (HTTP Basic with bcrypt, Bearer API tokens), and the first editor. */
 package com.digestapi.account;

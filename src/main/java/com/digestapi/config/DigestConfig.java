@@ -63,6 +63,9 @@ public interface DigestConfig {
     /** The full-text search index of articles. */
     Search search();
 
+    /** How many requests a client may send (per instance), and how many wrong credentials. */
+    RateLimit rateLimit();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -168,5 +171,35 @@ public interface DigestConfig {
         /** How often the index applies other instances' writes from the database's change log. */
         @WithDefault("200ms")
         Duration followInterval();
+    }
+
+    interface RateLimit {
+
+        /** Limit requests at all (every response then states its limits in RateLimit-Policy and RateLimit headers). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests a minute from one client address without credentials (IPv6: one /64). */
+        @WithDefault("60000")
+        int anonymousPerMinute();
+
+        /** Requests a minute with the credentials of one account (HTTP Basic) or one API token. */
+        @WithDefault("60000")
+        int authenticatedPerMinute();
+
+        /** Of those, writes (POST, PUT, PATCH, DELETE) a minute. */
+        @WithDefault("30000")
+        int writesPerMinute();
+
+        /**
+         * Wrong credentials a minute from one client address, and for one username; past either, sign-ins answer 429
+         * without checking the password (a password already verified within the minute still works).
+         */
+        @WithDefault("100")
+        int failedSignInsPerMinute();
+
+        /** Clients remembered per limit; the least recently seen are forgotten first, so memory stays bounded. */
+        @WithDefault("100000")
+        int maxClients();
     }
 }

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.models.media.Content;
 import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
 
 /**
  * Completes the generated OpenAPI document with what every operation shares, so no annotation repeats it: the
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 public class OpenApiFilter implements OASFilter {
 
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
+    private static final String TOKEN_SCHEME = "token";
     private static final String JSON = "application/json";
     private static final String DATES = "A date (yyyy-MM-dd) from " + PortableValues.DATE_RANGE + ".";
 
@@ -43,6 +45,10 @@ public class OpenApiFilter implements OASFilter {
                 date.description(DATES);
             }
         }
+        openAPI.getComponents().addSecurityScheme(TOKEN_SCHEME, OASFactory.createSecurityScheme()
+                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("dgst_…")
+                .description("An API token (POST /api/v1/accounts/me/tokens), sent as Authorization: Bearer <token>."
+                        + " For programs: it costs no password hashing per request and can be revoked on its own."));
         for (Map.Entry<String, PathItem> path : openAPI.getPaths().getPathItems().entrySet()) {
             boolean hasId = path.getKey().contains("{");
             boolean api = path.getKey().startsWith(ApiPaths.V1 + "/");
@@ -96,10 +102,17 @@ public class OpenApiFilter implements OASFilter {
         }
         if (operation.getSecurity() != null && !operation.getSecurity().isEmpty()
                 && !operation.getSecurity().get(0).getSchemes().isEmpty()) {
+            // Either scheme signs in: Basic (the editor scheme) for people, an API token for programs.
+            operation.addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme(TOKEN_SCHEME));
             problem(operation, ProblemType.UNAUTHORIZED, "No credentials, or wrong ones (the response carries"
                     + " WWW-Authenticate: Basic).");
             problem(operation, ProblemType.FORBIDDEN, "The account lacks the editor role, or the browser origin may not write.");
         }
+        // Credentials are checked wherever they are sent: a read needs none, but wrong ones are refused, not ignored.
+        problem(operation, ProblemType.UNAUTHORIZED, "Credentials were sent and are wrong, expired or malformed (the"
+                + " response carries WWW-Authenticate); send none to read as an anonymous reader.");
+        problem(operation, ProblemType.TOO_MANY_REQUESTS, "The client's quota is spent (RateLimit-Policy, RateLimit);"
+                + " retry after Retry-After seconds.");
         boolean conditionalWrite = versioned && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
                 || method == PathItem.HttpMethod.DELETE);
         if (conditionalWrite) {

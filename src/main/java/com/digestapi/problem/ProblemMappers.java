@@ -47,7 +47,7 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
-    private static final String CHALLENGE = "Basic realm=\"digest\", charset=\"UTF-8\"";
+    public static final String CHALLENGE = "Basic realm=\"digest\", charset=\"UTF-8\", Bearer realm=\"digest\"";
     /** An overloaded pool frees up within its acquisition timeout (2 s), so a second later is a fair first retry. */
     private static final String RETRY_AFTER_SECONDS = "1";
 
@@ -109,6 +109,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badCredentials(AuthenticationFailedException e, UriInfo uriInfo) {
+        // Sign-in says why it refused (malformed, unknown token, throttled) with a problem of its own.
+        if (e.getCause() instanceof ProblemException refusal) {
+            return problem(refusal, uriInfo);
+        }
         return Problems.response(ProblemType.UNAUTHORIZED, "the username or password is wrong", List.of(),
                 Map.of(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE), uriInfo);
     }

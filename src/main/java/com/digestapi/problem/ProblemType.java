@@ -11,7 +11,8 @@ public enum ProblemType {
     MALFORMED_JSON("malformed-json", 400, "Malformed JSON",
             "The request body is not well-formed JSON, or a value has the wrong JSON type."),
     UNAUTHORIZED("unauthorized", 401, "Authentication required",
-            "The operation needs the credentials of an editor (HTTP Basic)."),
+            "The operation needs the credentials of an editor (HTTP Basic, or an API token as Authorization: Bearer),"
+                    + " or the credentials sent are wrong, expired or malformed."),
     FORBIDDEN("forbidden", 403, "Forbidden",
             "The authenticated user lacks the role the operation needs."),
     NOT_FOUND("not-found", 404, "Not found",
@@ -28,6 +29,10 @@ public enum ProblemType {
             "The request body is larger than the service accepts (1 MiB)."),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type",
             "The request body's Content-Type is not one the operation accepts."),
+    TOO_MANY_REQUESTS("too-many-requests", 429, "Too many requests",
+            "The client has spent its quota of requests (anonymous: per address; signed in: per account or API token;"
+                    + " writes and wrong credentials have their own). RateLimit-Policy states the quota, RateLimit what"
+                    + " is left, and Retry-After the seconds until the request may be sent again."),
     INTERNAL("internal", 500, "Internal error",
             "The service failed unexpectedly; the failure is logged. Retrying may help."),
     UNAVAILABLE("unavailable", 503, "Service unavailable",

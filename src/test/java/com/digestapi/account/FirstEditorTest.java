@@ -169,7 +169,7 @@ class FirstEditorTest {
     }
 
     @Test
-    void noPasswordReachesLogsMetricsOrProblemResponses() throws IOException {
+    void noPasswordOrTokenReachesLogsMetricsOrProblemResponses() throws IOException {
         String username = unique("chief");
         Path file = new FirstEditor(passwords, username, Optional.empty(), Files.createTempDirectory("digest-data"))
                 .setUp().orElseThrow();
@@ -194,9 +194,19 @@ class FirstEditorTest {
         answered.add(raw().contentType(ContentType.JSON)
                 .body(Map.of("username", EDITOR, "password", added, "roles", List.of("editor")))
                 .post("/api/v1/accounts").then().statusCode(409).extract().asString());
+        // An API token appears in the answer that issues it, and nowhere else.
+        io.restassured.path.json.JsonPath issued = api().contentType(ContentType.JSON)
+                .body(Map.of("name", unique("logged"))).post("/api/v1/accounts/me/tokens").then().statusCode(201)
+                .extract().jsonPath();
+        String token = issued.getString("token");
+        rawAnonymous().header("Authorization", "Bearer " + token).get("/api/v1/accounts").then().statusCode(200);
+        answered.add(api().get("/api/v1/accounts/me/tokens").then().statusCode(200).extract().asString());
+        api().delete("/api/v1/accounts/me/tokens/{id}", issued.getLong("id")).then().statusCode(204);
+        answered.add(rawAnonymous().header("Authorization", "Bearer " + token).get("/api/v1/accounts")
+                .then().statusCode(401).extract().asString());
         String metrics = rawAnonymous().get("/q/metrics").then().statusCode(200).extract().asString();
 
-        for (String password : List.of(generated, EDITOR_PASSWORD, added, refused)) {
+        for (String password : List.of(generated, EDITOR_PASSWORD, added, refused, token)) {
             assertNotLogged(password);
             assertFalse(metrics.contains(password), "metrics show " + password);
             answered.forEach(body -> assertFalse(body.contains(password), password + " in " + body));

@@ -80,7 +80,7 @@ class WriteAuthorizationTest {
     void anonymousWritesAre401WithABasicChallenge() {
         for (Write write : writes) {
             send(write, spec -> spec).then().statusCode(401)
-                    .header("WWW-Authenticate", equalTo("Basic realm=\"digest\", charset=\"UTF-8\""))
+                    .header("WWW-Authenticate", equalTo("Basic realm=\"digest\", charset=\"UTF-8\", Bearer realm=\"digest\""))
                     .contentType("application/problem+json")
                     .body("type", endsWith("/problems/unauthorized"))
                     .body("status", is(401));
@@ -91,7 +91,7 @@ class WriteAuthorizationTest {
     void wrongPasswordsAre401() {
         for (Write write : writes) {
             send(write, spec -> spec.auth().preemptive().basic("editor", "not-the-password")).then().statusCode(401)
-                    .header("WWW-Authenticate", equalTo("Basic realm=\"digest\", charset=\"UTF-8\""))
+                    .header("WWW-Authenticate", equalTo("Basic realm=\"digest\", charset=\"UTF-8\", Bearer realm=\"digest\""))
                     .body("detail", equalTo("the username or password is wrong"));
             send(write, spec -> spec.auth().preemptive().basic(unique("nobody"), "whatever-password"))
                     .then().statusCode(401);

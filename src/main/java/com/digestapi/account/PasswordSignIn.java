@@ -1,0 +1,101 @@
+package com.digestapi.account;
+
+import com.digestapi.ratelimit.RateLimits;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Checks HTTP Basic credentials against the account's bcrypt hash, and pays bcrypt once a minute per client: a pair
+ * that matched is remembered for 60 s under an HMAC with a key that never leaves this process, together with the hash
+ * it matched. Every sign-in still reads the account, so a changed password or a deleted account (on any instance)
+ * stops the remembered pair at once.
+ */
+@ApplicationScoped
+public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    static final Duration REMEMBERED = Duration.ofSeconds(60);
+
+    private final Passwords passwords;
+    private final RateLimits limits;
+    private final SecretKeySpec key;
+    /** The hash of a random password, checked for unknown usernames so that they take as long as known ones. */
+    private final String decoyHash;
+    private final Cache<String, String> verified = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
+            .maximumSize(10_000).build();
+
+    PasswordSignIn(Passwords passwords, RateLimits limits) {
+        this.passwords = passwords;
+        this.limits = limits;
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        this.key = new SecretKeySpec(secret, "HmacSHA256");
+        this.decoyHash = passwords.hash(Base64.getEncoder().encodeToString(secret));
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+                                              AuthenticationRequestContext context) {
+        return context.runBlocking(() -> verify(request.getUsername(), new String(request.getPassword().getPassword()),
+                request.getAttribute(SignIn.ADDRESS)));
+    }
+
+    private SecurityIdentity verify(String username, String password, String address) {
+        Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>find("username", username)
+                .firstResult());
+        String remembered = remembered(username, password);
+        if (account != null && account.password.equals(verified.getIfPresent(remembered))) {
+            return identity(account);
+        }
+        limits.signInRefusal(address, username).ifPresent(refused -> {
+            throw new AuthenticationFailedException(refused);
+        });
+        if (account == null) {
+            passwords.matches(password, decoyHash);
+            throw new AuthenticationFailedException(SignIn.refusal("the username or password is wrong"));
+        }
+        if (!passwords.matches(password, account.password)) {
+            throw new AuthenticationFailedException(SignIn.refusal("the username or password is wrong"));
+        }
+        verified.put(remembered, account.password);
+        return identity(account);
+    }
+
+    private String remembered(String username, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every Java runtime has HmacSHA256", e);
+        }
+    }
+
+    private static SecurityIdentity identity(Account account) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username))
+                .addRoles(account.roleSet()).addAttribute(RateLimits.CLIENT, "account " + account.id).build();
+    }
+}

@@ -1,0 +1,145 @@
+package com.digestapi.account;
+
+import com.digestapi.problem.ProblemException;
+import com.digestapi.problem.ProblemMappers;
+import com.digestapi.problem.ProblemType;
+import com.digestapi.ratelimit.RateLimits;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.credential.PasswordCredential;
+import io.quarkus.security.credential.TokenCredential;
+import io.quarkus.security.identity.IdentityProviderManager;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.AuthenticationRequest;
+import io.quarkus.security.identity.request.TokenAuthenticationRequest;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
+import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.HttpHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the Authorization header: HTTP Basic for people, {@code Bearer} API tokens for programs. A header that is
+ * neither, or malformed, or a token whose checksum is wrong, is refused here without a database read; an address or a
+ * username that sent too many wrong credentials gets 429 before any password is checked.
+ */
+@ApplicationScoped
+public class SignIn implements HttpAuthenticationMechanism {
+
+    /** Request attribute: the client address, for the providers' throttling. */
+    static final String ADDRESS = "digest.sign-in.address";
+    private static final int MAX_USERNAME = 100;
+    /** bcrypt reads 72 bytes; a longer password is no stronger, only dearer to hash. */
+    private static final int MAX_PASSWORD = 1024;
+
+    private final RateLimits limits;
+
+    SignIn(RateLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identities) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null) {
+            return Uni.createFrom().nullItem();
+        }
+        String address = RateLimits.clientAddress(context.request());
+        AuthenticationRequest request;
+        String username = null;
+        try {
+            var throttled = limits.signInRefusal(address, null);
+            if (throttled.isPresent()) {
+                throw throttled.get();
+            }
+            if (startsWithScheme(header, "Basic")) {
+                String[] credentials = basic(header.substring(6).strip());
+                username = credentials[0];
+                request = new UsernamePasswordAuthenticationRequest(credentials[0],
+                        new PasswordCredential(credentials[1].toCharArray()));
+            } else if (startsWithScheme(header, "Bearer")) {
+                String token = header.substring(7).strip();
+                if (!TokenSecrets.wellFormed(token)) {
+                    throw refusal("the Authorization header's Bearer token is not an API token of this service");
+                }
+                request = new TokenAuthenticationRequest(new TokenCredential(token, "bearer"));
+            } else {
+                throw refusal("the Authorization header must be Basic (username and password) or Bearer (an API token)");
+            }
+        } catch (ProblemException refused) {
+            if (refused.type != ProblemType.TOO_MANY_REQUESTS) {
+                limits.failedSignIn(address, username);
+            }
+            return Uni.createFrom().failure(new AuthenticationFailedException(refused));
+        }
+        request.setAttribute(ADDRESS, address);
+        HttpSecurityUtils.setRoutingContextAttribute(request, context);
+        String name = username;
+        return identities.authenticate(request).onFailure(AuthenticationFailedException.class).invoke(failure -> {
+            if (!(failure.getCause() instanceof ProblemException problem && problem.type == ProblemType.TOO_MANY_REQUESTS)) {
+                limits.failedSignIn(address, name);
+            }
+        });
+    }
+
+    @Override
+    public Uni<ChallengeData> getChallenge(RoutingContext context) {
+        return Uni.createFrom().item(new ChallengeData(401, HttpHeaders.WWW_AUTHENTICATE, ProblemMappers.CHALLENGE));
+    }
+
+    @Override
+    public Set<Class<? extends AuthenticationRequest>> getCredentialTypes() {
+        return Set.of(UsernamePasswordAuthenticationRequest.class, TokenAuthenticationRequest.class);
+    }
+
+    @Override
+    public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
+        return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "basic"));
+    }
+
+    /** A 401 that says what was wrong with the credentials, with the challenge a client needs to retry. */
+    static ProblemException refusal(String detail) {
+        return new ProblemException(ProblemType.UNAUTHORIZED, detail, List.of(),
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, ProblemMappers.CHALLENGE));
+    }
+
+    private static boolean startsWithScheme(String header, String scheme) {
+        return header.regionMatches(true, 0, scheme, 0, scheme.length()) && header.length() > scheme.length()
+                && header.charAt(scheme.length()) == ' ';
+    }
+
+    /** Username and password from a Basic header (RFC 7617, UTF-8), or a 401 saying what is malformed. */
+    private static String[] basic(String encoded) {
+        byte[] decoded;
+        try {
+            decoded = Base64.getDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw refusal("the Authorization header's Basic credentials are not base64");
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded)).toString();
+        } catch (CharacterCodingException e) {
+            throw refusal("the Authorization header's Basic credentials are not UTF-8");
+        }
+        int colon = text.indexOf(':');
+        if (colon <= 0 || colon > MAX_USERNAME || text.length() - colon - 1 > MAX_PASSWORD
+                || text.chars().anyMatch(Character::isISOControl)) {
+            throw refusal("the Authorization header's Basic credentials must be username:password (a username of 1 to "
+                    + MAX_USERNAME + " characters, a password of at most " + MAX_PASSWORD + ", no control characters)");
+        }
+        return new String[] {text.substring(0, colon), text.substring(colon + 1)};
+    }
+}

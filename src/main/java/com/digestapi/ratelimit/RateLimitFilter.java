@@ -1,0 +1,88 @@
+package com.digestapi.ratelimit;
+
+import com.digestapi.problem.Problems;
+import com.digestapi.web.ApiPaths;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+/**
+ * Spends each API request from its client's quotas before anything else runs (the read cache included), answers 429
+ * when one is exhausted, and states the quotas on every answer. A request with credentials is signed in here, so
+ * wrong or malformed credentials are refused before any other work, on reads too.
+ */
+public class RateLimitFilter {
+
+    private static final String USAGES = RateLimitFilter.class.getName() + ".usages";
+    private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final RateLimits limits;
+    private final CurrentIdentityAssociation identities;
+
+    RateLimitFilter(RateLimits limits, CurrentIdentityAssociation identities) {
+        this.limits = limits;
+        this.identities = identities;
+    }
+
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
+    public Uni<Response> spend(ContainerRequestContext request, HttpServerRequest http) {
+        if (!limits.enabled() || !request.getUriInfo().getPath().startsWith(ApiPaths.ROOT)) {
+            return null;
+        }
+        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return Uni.createFrom().item(decide(request, spendAnonymous(http)));
+        }
+        return identities.getDeferredIdentity().map(identity -> decide(request, identity.isAnonymous()
+                ? spendAnonymous(http) : spendAuthenticated(request, identity)));
+    }
+
+    /** Any order: the headers are this filter's alone. */
+    @ServerResponseFilter(priority = Priorities.HEADER_DECORATOR)
+    public void state(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(USAGES) instanceof List<?> usages) {
+            @SuppressWarnings("unchecked")
+            List<Usage> spent = (List<Usage>) usages;
+            RateLimits.headers(spent).forEach(response.getHeaders()::putSingle);
+        }
+    }
+
+    private List<Usage> spendAnonymous(HttpServerRequest http) {
+        return List.of(limits.anonymous().consume("address " + RateLimits.clientAddress(http)));
+    }
+
+    private List<Usage> spendAuthenticated(ContainerRequestContext request, SecurityIdentity identity) {
+        String client = identity.getAttribute(RateLimits.CLIENT);
+        if (client == null) {
+            client = "account " + identity.getPrincipal().getName();
+        }
+        Usage all = limits.authenticated().consume(client);
+        if (SAFE.contains(request.getMethod())) {
+            return List.of(all);
+        }
+        return List.of(all, limits.writes().consume(client));
+    }
+
+    private Response decide(ContainerRequestContext request, List<Usage> usages) {
+        request.setProperty(USAGES, usages);
+        List<Usage> exhausted = usages.stream().filter(usage -> !usage.allowed()).toList();
+        if (exhausted.isEmpty()) {
+            return null;
+        }
+        String which = exhausted.get(0).policy().name();
+        var problem = RateLimits.tooMany(usages, "the " + which + " quota of " + exhausted.get(0).policy().quota()
+                + " requests a minute is spent; retry in " + exhausted.stream().mapToLong(Usage::retryAfterSeconds)
+                .max().orElse(1) + " s");
+        return Problems.response(problem.type, problem.getMessage(), problem.errors, problem.headers,
+                request.getUriInfo());
+    }
+}
