@@ -18,6 +18,8 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -37,6 +39,7 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     private final SecretKeySpec key;
     /** The hash of a random password, checked for unknown usernames so that they take as long as known ones. */
     private final String decoyHash;
+    private final Semaphore bcryptSlots = new Semaphore(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), true);
     private final Cache<String, String> verified = Caffeine.newBuilder().expireAfterWrite(REMEMBERED)
             .maximumSize(10_000).build();
 
@@ -61,6 +64,14 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
                 request.getAttribute(SignIn.ADDRESS)));
     }
 
+    /**
+     * Whether this pair matched within the last 60 s (against some hash: the sign-in still compares it with the
+     * account's current one). Cheap, and free of the database: a client under throttling passes only with this.
+     */
+    boolean remembers(String username, String password) {
+        return verified.getIfPresent(remembered(username, password)) != null;
+    }
+
     private SecurityIdentity verify(String username, String password, String address) {
         Account account = QuarkusTransaction.requiringNew().call(() -> Account.<Account>find("username", username)
                 .firstResult());
@@ -71,15 +82,25 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
         limits.signInRefusal(address, username).ifPresent(refused -> {
             throw new AuthenticationFailedException(refused);
         });
-        if (account == null) {
-            passwords.matches(password, decoyHash);
-            throw new AuthenticationFailedException(SignIn.refusal("the username or password is wrong"));
-        }
-        if (!passwords.matches(password, account.password)) {
+        boolean matches = hashing(() -> passwords.matches(password, account == null ? decoyHash : account.password));
+        if (account == null || !matches) {
             throw new AuthenticationFailedException(SignIn.refusal("the username or password is wrong"));
         }
         verified.put(remembered, account.password);
         return identity(account);
+    }
+
+    /**
+     * Runs a bcrypt check with at most half the cores hashing at once: sign-ins queue behind each other (each
+     * address and username has its wrong-credentials budget), and readers keep the other half whatever is sent.
+     */
+    private boolean hashing(BooleanSupplier check) {
+        bcryptSlots.acquireUninterruptibly();
+        try {
+            return check.getAsBoolean();
+        } finally {
+            bcryptSlots.release();
+        }
     }
 
     private String remembered(String username, String password) {

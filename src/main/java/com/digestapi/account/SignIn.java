@@ -44,9 +44,11 @@ public class SignIn implements HttpAuthenticationMechanism {
     private static final int MAX_PASSWORD = 1024;
 
     private final RateLimits limits;
+    private final PasswordSignIn passwords;
 
-    SignIn(RateLimits limits) {
+    SignIn(RateLimits limits, PasswordSignIn passwords) {
         this.limits = limits;
+        this.passwords = passwords;
     }
 
     @Override
@@ -66,6 +68,14 @@ public class SignIn implements HttpAuthenticationMechanism {
             if (startsWithScheme(header, "Basic")) {
                 String[] credentials = basic(header.substring(6).strip());
                 username = credentials[0];
+                // A username out of wrong guesses is refused here, before a worker thread or the database is asked;
+                // only a password that matched within the minute goes on (its owner keeps working).
+                if (!passwords.remembers(credentials[0], credentials[1])) {
+                    var guessedOut = limits.signInRefusal(address, credentials[0]);
+                    if (guessedOut.isPresent()) {
+                        throw guessedOut.get();
+                    }
+                }
                 request = new UsernamePasswordAuthenticationRequest(credentials[0],
                         new PasswordCredential(credentials[1].toCharArray()));
             } else if (startsWithScheme(header, "Bearer")) {
