@@ -6,6 +6,7 @@ bytes) and `varied` (every request a new URL, so every read misses the cache: th
 (default) or PostgreSQL (`--db pg`)."""
 import argparse, base64, datetime, json, os, platform, re, shlex, shutil, signal, socket, subprocess, sys, tempfile, time
 import random
+import threading
 import urllib.request
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -46,8 +47,11 @@ class App:
         self.proc = None
 
     def start(self):
+        # The lua scripts name a simulated reader in X-Forwarded-For (common.lua): trusted from loopback only.
         cmd = ["java", f"-Ddigest.data-dir={self.data_dir}", "-Dquarkus.http.host=127.0.0.1",
-               f"-Dquarkus.http.port={APP_PORT}", "-Ddigest.demo.enabled=false", *self.extra, "-jar", self.jar]
+               f"-Dquarkus.http.port={APP_PORT}", "-Ddigest.demo.enabled=false",
+               "-Dquarkus.http.proxy.proxy-address-forwarding=true", "-Dquarkus.http.proxy.allow-x-forwarded=true",
+               "-Dquarkus.http.proxy.trusted-proxies=127.0.0.1", *self.extra, "-jar", self.jar]
         env = dict(os.environ, DIGEST_EDITOR_PASSWORD=PASSWORD, **self.env)
         self.logf = open(os.path.join(self.workdir, "app.log"), "a")
         t0 = time.monotonic()
@@ -337,6 +341,9 @@ def wrk(url, conns, duration, script=None, args=(), timeout="10s"):
 
 # ---------------------------------------------------------------- varied mode: every request a new URL
 
+# Repeated mode: the first read class again, while 32 other clients send wrong passwords (issue "Hardening").
+ATTACKED = "list (pages 0-19) under a sign-in attack"
+
 # class -> (label, weight in the mix)
 VARIED = {
     "search": ("search ?q (1-3 Zipf words, phrases, -exclusions)", 20),
@@ -378,6 +385,15 @@ def metrics_cache():
     get = lambda r: sum(float(x) for x in re.findall(
         r'^cache_gets_total\{cache="digest\.read-cache",result="%s"\} ([\d.eE+]+)' % r, text, re.M))
     return get("hit"), get("miss")
+
+
+def api_token(base, basic):
+    """A new API token of the editor, for the write classes."""
+    req = urllib.request.Request(base + "/api/v1/accounts/me/tokens", method="POST",
+                                 data=json.dumps({"name": f"bench {time.time():.0f}"}).encode(),
+                                 headers={"Authorization": basic, "Content-Type": "application/json"})
+    with urllib.request.urlopen(req, timeout=30) as r:
+        return json.loads(r.read())["token"]
 
 
 def editor_write(articles, n):
@@ -588,6 +604,8 @@ def main():
     ap.add_argument("--prewarm", type=int, default=20, help="varied mode: seconds of the mix before the first class")
     ap.add_argument("--quiet-wait", type=float, default=0,
                     help="varied mode: before each run wait up to S seconds until the rest of the machine uses < 0.6 core")
+    ap.add_argument("--write-auth", choices=("token", "basic"), default="token",
+                    help="how the write classes sign in: an API token (default) or the editor's password")
     ap.add_argument("--pg-app", default=PG_APP, help="folder of the app built with -Dquarkus.profile=pg")
     ap.add_argument("--pg-bin", default=PG_BIN, help="folder of initdb, pg_ctl and postgres")
     ap.add_argument("--pg-settings", default="shared_buffers=512MB,maintenance_work_mem=512MB,effective_cache_size=4GB",
@@ -666,7 +684,11 @@ def main():
         time.sleep(2)
         facts["rss_idle_mb"] = app.rss_mb()
         base = f"http://127.0.0.1:{APP_PORT}"
-        auth = "Basic " + base64.b64encode(f"editor:{PASSWORD}".encode()).decode()
+        basic = "Basic " + base64.b64encode(f"editor:{PASSWORD}".encode()).decode()
+        # Writes sign in as programs do: with an API token (--write-auth basic: the editor's password, bcrypt once a
+        # minute thanks to the remembered-credentials cache).
+        auth = basic if a.write_auth == "basic" else "Bearer " + api_token(base, basic)
+        wrong = "Basic " + base64.b64encode(b"editor:not-the-password").decode()
         mid = START + datetime.timedelta(weeks=n_issues // 2)
         frm, to = mid.isoformat(), (mid + datetime.timedelta(days=90)).isoformat()
         # Every read class draws from a pool of URLs (seeded), so that H2 cannot answer from the result of the
@@ -728,6 +750,15 @@ def main():
                 os.chmod(os.path.join(dirpath, fn), 0o644)
 
         def ours(name, c, d):
+            if name == ATTACKED:
+                # 32 clients from 32 addresses send the public username with wrong passwords while readers read.
+                box = {}
+                attacker = threading.Thread(target=lambda: box.update(r=wrk(base + "/", 32, d, "wrongpass.lua", [wrong])))
+                attacker.start()
+                r = wrk(base + "/", c, d, "pick.lua", [ours_paths[reads[0][0]]])
+                attacker.join()
+                r["attack"] = box.get("r")
+                return r
             if name == "article by id (random)":
                 return wrk(base + "/", c, d, "byid.lua", [str(a.articles)])
             if name == "article create":
@@ -742,7 +773,7 @@ def main():
                 return wrk(nbase + "/", c, d, "pick.lua", [os.path.join(work, "article-paths.txt")])
             return wrk(nbase + "/", c, d, "pick.lua", [nginx_paths[name]])
 
-        classes = [n for n, _ in reads] + ["article create", "article patch"]
+        classes = [n for n, _ in reads] + [ATTACKED, "article create", "article patch"]
         results = {}
         for name in classes:
             if a.warmup:
@@ -754,6 +785,8 @@ def main():
                 r = ours(name, c, a.duration)
                 results[(name, c, "ours")] = r
                 log(f"ours  {name:28} c={c:<3} {r['rps']:9.1f} req/s p50 {r['p50']} p99 {r['p99']} errors {r['errors']}")
+                if r.get("attack"):
+                    log(f"      attack: {r['attack']['rps']:.1f} req/s, answers {r['attack']['statuses']}")
                 if r["requests"] == 0:
                     log(r["raw"])
         app.quiesce()
@@ -769,6 +802,8 @@ def main():
         for name, _ in reads:
             for c in conns:
                 r = theirs(name, c, a.duration)
+                if name == reads[0][0]:
+                    results[(ATTACKED, c, "nginx")] = r
                 results[(name, c, "nginx")] = r
                 log(f"nginx {name:28} c={c:<3} {r['rps']:9.1f} req/s p50 {r['p50']} p99 {r['p99']} errors {r['errors']}")
         nginx.stop()
@@ -796,7 +831,13 @@ def main():
                 pct = o['rps'] / n['rps'] * 100 if n and n["rps"] else None
                 ratio = "—" if pct is None else f"{pct:.1f}%" if pct >= 1 else f"{pct:.2f}%" if pct >= 0.01 else f"{pct:.3f}%"
                 none = f"none done in {a.duration} s"
-                lines.append(f"| {name} | {c} | {sizes.get(name, '—')} | {fmt(o['rps'])} | "
+                if o.get("attack"):
+                    attack = o["attack"]
+                    name_shown = (f"{name} (attack: {fmt(attack['rps'])} req/s, "
+                                  + ", ".join(f"{k}: {v}" for k, v in sorted(attack["statuses"].items())) + ")")
+                else:
+                    name_shown = name
+                lines.append(f"| {name_shown} | {c} | {sizes.get(name, sizes.get(reads[0][0]) if name == ATTACKED else '—')} | {fmt(o['rps'])} | "
                              f"{fmt(o['p50'], 2) if o['requests'] else none} | "
                              f"{fmt(o['p99'], 2) if o['requests'] else none} | {o['errors']}{errs(o)} | {fmt(n and n['rps'])} | {fmt(n and n['p50'], 2)} | "
                              f"{fmt(n and n['p99'], 2)} | {ratio} |")

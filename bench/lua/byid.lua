@@ -6,5 +6,5 @@ function init(args)
   max = tonumber(args[1])
 end
 function request()
-  return wrk.format("GET", "/api/v1/articles/" .. math.random(max))
+  return wrk.format("GET", "/api/v1/articles/" .. math.random(max), reader())
 end

@@ -15,7 +15,7 @@ function request()
     '"quotes":[{"text":"We are open for business.","attribution":"A minister"}],"topicIds":[%d,%d]}',
     math.random(issues), run, tid, n, math.random(300), tid, n, n, math.random(30), 30 + math.random(30))
   return wrk.format("POST", "/api/v1/articles",
-    {["Authorization"] = auth, ["Content-Type"] = "application/json"}, body)
+    reader({["Authorization"] = auth, ["Content-Type"] = "application/json"}), body)
 end
 -- Count answers other than 2xx by status and print them at the end (wrk only counts them).
 bad = {}

@@ -9,7 +9,7 @@ function request()
   n = n + 1
   local body = string.format('{"summary":"Patched by the load benchmark, thread %d, request %d."}', tid, n)
   return wrk.format("PATCH", "/api/v1/articles/" .. math.random(max),
-    {["Authorization"] = auth, ["Content-Type"] = "application/merge-patch+json"}, body)
+    reader({["Authorization"] = auth, ["Content-Type"] = "application/merge-patch+json"}), body)
 end
 -- Count answers other than 2xx by status and print them at the end (wrk only counts them).
 bad = {}

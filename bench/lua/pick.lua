@@ -6,5 +6,5 @@ function init(args)
   for line in io.lines(args[1]) do paths[#paths + 1] = line end
 end
 function request()
-  return wrk.format("GET", paths[math.random(#paths)])
+  return wrk.format("GET", paths[math.random(#paths)], reader())
 end

@@ -103,7 +103,7 @@ function request()
   end
   seen[path] = true
   n = n + 1
-  return wrk.format("GET", path)
+  return wrk.format("GET", path, reader())
 end
 
 bad = {}

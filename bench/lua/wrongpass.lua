@@ -1,0 +1,22 @@
+-- The sign-in attack of issue "Hardening": every request a write with the public username and a wrong password,
+-- each connection from its own address (args[1] = Authorization header).
+dofile(os.getenv("BENCH_LUA") .. "/common.lua")
+local auth
+function init(args)
+  seed()
+  auth = args[1]
+end
+function request()
+  return wrk.format("POST", "/api/v1/outlets",
+    {["Authorization"] = auth, ["Content-Type"] = "application/json",
+     ["X-Forwarded-For"] = string.format("192.0.2.%d", tid)}, '{"name":"Intruder"}')
+end
+bad = {}
+function response(status, headers, body)
+  bad[status] = (bad[status] or 0) + 1
+end
+function done(summary, latency, requests)
+  for _, t in ipairs(threads) do
+    for k, v in pairs(t:get("bad") or {}) do io.write(string.format("status %d: %d\n", k, v)) end
+  end
+end

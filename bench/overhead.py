@@ -1,0 +1,52 @@
+#!/usr/bin/env python3
+"""What the rate limits cost: the same classes against the same kept database, with the limits on (the default) and
+off (-Ddigest.rate-limit.enabled=false), alternating arms for several rounds so that the rest of the machine weighs on
+both alike. Usage: bench/overhead.py WORK_FOLDER [--rounds 3] [--duration 10] [--conns 32]
+(WORK_FOLDER: kept by bench/run.sh --keep, repeated mode on H2; it holds data/ and ours-*.txt)."""
+import argparse, base64, os, statistics, sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from bench import APP_PORT, PASSWORD, App, api_token, log, wrk  # noqa: E402
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("work")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--duration", type=int, default=10)
+    ap.add_argument("--conns", type=int, default=32)
+    a = ap.parse_args()
+    base = f"http://127.0.0.1:{APP_PORT}"
+    basic = "Basic " + base64.b64encode(f"editor:{PASSWORD}".encode()).decode()
+    classes = {
+        "list (pages 0-19), read cache": ("pick.lua", lambda: [os.path.join(a.work, "ours-0.txt")]),
+        "feed Atom (61 feeds), read cache": ("pick.lua", lambda: [os.path.join(a.work, "ours-6.txt")]),
+        "article patch, API token": ("patch.lua", lambda: [token[0], "100000"]),
+    }
+    arms = {"limits on": [], "limits off": ["-Ddigest.rate-limit.enabled=false"]}
+    results = {(arm, name): [] for arm in arms for name in classes}
+    token = [None]
+    for r in range(a.rounds):
+        for arm, opts in arms.items():
+            app = App(os.path.join(a.work, "data"), a.work, opts)
+            app.start()
+            try:
+                token[0] = "Bearer " + api_token(base, basic)
+                for name, (script, args) in classes.items():
+                    wrk(base + "/", 8, 2, script, args())  # warm-up
+                    res = wrk(base + "/", a.conns, a.duration, script, args())
+                    results[(arm, name)].append(res["rps"])
+                    log(f"round {r + 1} {arm:10} {name:34} {res['rps']:9.1f} req/s p99 {res['p99']} errors {res['errors']}")
+            finally:
+                app.stop()
+    print(f"| class | limits on: req/s (rounds) | median | limits off: req/s (rounds) | median | on/off |")
+    print("| --- | --- | ---: | --- | ---: | ---: |")
+    for name in classes:
+        on, off = results[("limits on", name)], results[("limits off", name)]
+        print(f"| {name} | {', '.join(f'{x:,.0f}' for x in on)} | {statistics.median(on):,.0f} | "
+              f"{', '.join(f'{x:,.0f}' for x in off)} | {statistics.median(off):,.0f} | "
+              f"{statistics.median(on) / statistics.median(off) * 100:.0f}% |")
+
+
+if __name__ == "__main__":
+    main()
