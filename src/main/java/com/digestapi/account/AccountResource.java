@@ -16,9 +16,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -43,8 +45,11 @@ public class AccountResource {
     }
 
     @GET
-    @Operation(operationId = "listAccounts", summary = "List accounts")
-    @APIResponse(responseCode = "200", description = "Every account, by username; never a password.")
+    @Operation(operationId = "listAccounts", summary = "List accounts",
+            description = "At most " + AccountService.MAX_ACCOUNTS + " accounts exist, so the list has no pages.")
+    @APIResponse(responseCode = "200", description = "Every account, by username; never a password.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = AccountView.class,
+                    maxItems = AccountService.MAX_ACCOUNTS)))
     public List<AccountView> list() {
         return accounts.list();
     }
@@ -66,7 +71,8 @@ public class AccountResource {
     @Path("{username}")
     @Operation(operationId = "deleteAccount", summary = "Remove an account", description = "Editors cannot remove themselves.")
     @APIResponse(responseCode = "204", description = "Removed.")
-    public void delete(@PathParam("username") String username) {
+    public void delete(@PathParam("username") @Parameter(schema = @Schema(type = SchemaType.STRING,
+            maxLength = AccountInput.USERNAME_LENGTH, pattern = AccountInput.USERNAME_PATTERN)) String username) {
         accounts.delete(username, viewer.name());
     }
 }

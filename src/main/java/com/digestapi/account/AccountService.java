@@ -10,6 +10,9 @@ import java.util.List;
 @ApplicationScoped
 public class AccountService {
 
+    /** How many accounts there may be, so that their list is bounded: people sign in, programs use tokens. */
+    public static final int MAX_ACCOUNTS = 1000;
+
     private final Passwords passwords;
 
     AccountService(Passwords passwords) {
@@ -24,6 +27,10 @@ public class AccountService {
     public AccountView create(AccountInput input) {
         if (Account.count("lower(username) = lower(?1)", input.username()) > 0) {
             throw ProblemException.conflict("username '" + input.username() + "' is already taken");
+        }
+        if (Account.count() >= MAX_ACCOUNTS) {
+            throw ProblemException.conflict("there are " + MAX_ACCOUNTS + " accounts already, the most there may be;"
+                    + " remove one first");
         }
         Account account = new Account();
         account.username = input.username();

@@ -18,6 +18,8 @@ import java.time.Instant;
 @Table(name = "api_token")
 public class ApiToken extends PanacheEntityBase {
 
+    public static final int NAME_LENGTH = 100;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "api_token_seq")
     @SequenceGenerator(name = "api_token_seq", sequenceName = "api_token_seq", allocationSize = 50)
@@ -27,7 +29,7 @@ public class ApiToken extends PanacheEntityBase {
     @JoinColumn(name = "account_id", nullable = false)
     public Account account;
 
-    @Column(nullable = false, length = 100)
+    @Column(nullable = false, length = NAME_LENGTH)
     public String name;
 
     /** Lower-case hex SHA-256 of the token. */

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record TokenInput(
         @Schema(description = "What the token is for, to recognise it in the list.", examples = "nightly partner sync",
                 required = true)
-        @NotBlank @Size(max = 100) String name,
+        @NotBlank @Size(max = ApiToken.NAME_LENGTH) String name,
         @Schema(description = "When the token stops working (ISO-8601 instant, in the future, year 9999 at most);"
                 + " omitted: never.", examples = "2027-06-30T00:00:00Z")
         @Future Instant expiresAt) {

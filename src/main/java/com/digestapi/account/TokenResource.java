@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -48,7 +49,9 @@ public class TokenResource {
     @GET
     @Operation(operationId = "listApiTokens", summary = "List your API tokens",
             description = "Oldest first, at most " + ApiTokens.MAX_PER_ACCOUNT + "; never the secrets.")
-    @APIResponse(responseCode = "200", description = "The signed-in account's tokens.")
+    @APIResponse(responseCode = "200", description = "The signed-in account's tokens.",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = TokenView.class,
+                    maxItems = ApiTokens.MAX_PER_ACCOUNT)))
     public List<TokenView> list() {
         return tokens.list(viewer.name());
     }
@@ -68,7 +71,7 @@ public class TokenResource {
     }
 
     @GET
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "getApiToken", summary = "Get one of your API tokens", description = "Never the secret.")
     @APIResponse(responseCode = "200", description = "The token.")
     @APIResponse(responseCode = "404", description = "You hold no token with this id.")
@@ -77,7 +80,7 @@ public class TokenResource {
     }
 
     @DELETE
-    @Path("{id}")
+    @Path("{id: [0-9]+}")
     @Operation(operationId = "revokeApiToken", summary = "Revoke one of your API tokens",
             description = "The token stops working at once, on every instance.")
     @APIResponse(responseCode = "204", description = "Revoked.")

@@ -18,8 +18,9 @@ final class TokenSecrets {
 
     static final String PREFIX = "dgst_";
     /** Prefix, 43 base64url characters (32 bytes) and 8 hex digits. */
-    static final int LENGTH = PREFIX.length() + 43 + 8;
-    private static final Pattern SHAPE = Pattern.compile("dgst_[A-Za-z0-9_-]{43}[0-9a-f]{8}");
+    static final int LENGTH = 56;
+    static final String PATTERN = "^dgst_[A-Za-z0-9_-]{43}[0-9a-f]{8}$";
+    private static final Pattern SHAPE = Pattern.compile(PATTERN);
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private TokenSecrets() {

@@ -1,8 +1,10 @@
 package com.digestapi.article;
 
 import com.digestapi.outlet.Outlet;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.topic.Topic;
+import com.digestapi.web.WebUrl;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -29,12 +31,17 @@ import java.util.Set;
 @Table(name = "article")
 public class Article extends TrackedEntity {
 
+    /** Column sizes: input validation and the API description take them from here. */
+    public static final int HEADLINE_LENGTH = 500;
+    public static final int AUTHOR_LENGTH = 200;
+    public static final int SUMMARY_LENGTH = 10_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")
     @SequenceGenerator(name = "article_seq", sequenceName = "article_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false, unique = true, length = 120)
+    @Column(nullable = false, unique = true, length = Slugs.MAX_LENGTH)
     public String slug;
 
     /** The issue the article belongs to (the database deletes the article with it). */
@@ -45,7 +52,7 @@ public class Article extends TrackedEntity {
     @Column(nullable = false)
     public int position;
 
-    @Column(nullable = false, length = 500)
+    @Column(nullable = false, length = HEADLINE_LENGTH)
     public String headline;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
@@ -55,13 +62,13 @@ public class Article extends TrackedEntity {
     @Column(name = "published_on", nullable = false)
     public LocalDate publishedOn;
 
-    @Column(length = 200)
+    @Column(length = AUTHOR_LENGTH)
     public String author;
 
-    @Column(name = "original_url", length = 2048)
+    @Column(name = "original_url", length = WebUrl.MAX_LENGTH)
     public String originalUrl;
 
-    @Column(nullable = false, length = 10000)
+    @Column(nullable = false, length = SUMMARY_LENGTH)
     public String summary;
 
     /**

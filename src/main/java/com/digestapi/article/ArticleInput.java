@@ -1,6 +1,7 @@
 package com.digestapi.article;
 
 import com.digestapi.persistence.Slugs;
+import com.digestapi.web.PortableValues;
 import com.digestapi.web.WebUrl;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -28,17 +29,23 @@ public record ArticleInput(
                 + "(create) or kept (update).", examples = "2", nullable = true)
         @Min(1) @Max(100_000) Integer position,
         @Schema(examples = "Kazakhstan-China rail crossing to open in 2027, expanding trade routes", required = true)
-        @NotBlank @Size(max = 500) String headline,
+        @NotBlank @Size(max = Article.HEADLINE_LENGTH) String headline,
         @Schema(examples = "7", required = true) @NotNull @Positive Long outletId,
         @Schema(description = "When the outlet published the piece.", examples = "2024-09-30", required = true)
         @NotNull LocalDate publishedOn,
-        @Schema(examples = "Yerkin Tukumov", nullable = true) @Size(max = 200) String author,
-        @Schema(examples = "https://railway.supply/en/", nullable = true) @WebUrl String originalUrl,
+        @Schema(examples = "Yerkin Tukumov", nullable = true, pattern = PortableValues.TEXT_PATTERN)
+        @Size(max = Article.AUTHOR_LENGTH) String author,
+        @Schema(examples = "https://railway.supply/en/", nullable = true, format = "uri", maxLength = WebUrl.MAX_LENGTH)
+        @WebUrl String originalUrl,
         @Schema(examples = "A third rail crossing between Kazakhstan and China is due in 2027.", required = true)
-        @NotBlank @Size(max = 10_000) String summary,
-        @Schema(description = "At most 20.", nullable = true) @Size(max = 20) List<@NotNull @Valid QuoteBody> quotes,
+        @NotBlank @Size(max = Article.SUMMARY_LENGTH) String summary,
+        @Schema(description = "At most 20.", nullable = true) @Size(max = MAX_QUOTES) List<@NotNull @Valid QuoteBody> quotes,
         @Schema(description = "Ids of the article's topics, at most 20.", examples = "[3, 7]", nullable = true)
-        @Size(max = 20) List<@NotNull @Positive Long> topicIds) {
+        @Size(max = MAX_TOPICS) List<@NotNull @Positive Long> topicIds) {
+
+    /** How many quotes and topics one article carries at most. */
+    public static final int MAX_QUOTES = 20;
+    public static final int MAX_TOPICS = 20;
 
     public ArticleInput withIssue(Long issue) {
         return new ArticleInput(slug, issue, position, headline, outletId, publishedOn, author, originalUrl, summary, quotes,

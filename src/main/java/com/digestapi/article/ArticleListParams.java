@@ -3,6 +3,7 @@ package com.digestapi.article;
 import com.digestapi.listing.ListParams;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.QueryParser;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.listing.SortFields;
 import com.digestapi.search.SearchQuery;
 import jakarta.ws.rs.QueryParam;
@@ -18,13 +19,13 @@ public class ArticleListParams extends ListParams {
     @QueryParam("topic")
     @Parameter(description = "Topic slug; repeat (at most 20 times) for articles having any of them,"
                     + " e.g. topic=energy&topic=economy.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Slugs.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> topic;
 
     @QueryParam("outlet")
     @Parameter(description = "Outlet slug; repeat (at most 20 times) for articles from any of them,"
                     + " e.g. outlet=nikkei-asia.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Slugs.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> outlet;
 
     @QueryParam("from")

@@ -78,7 +78,7 @@ public class ArticleResource {
     @APIResponse(responseCode = "200", description = "One page of articles.")
     public RestResponse<Page<ArticleView>> list(@BeanParam ArticleListParams params,
                                                 @QueryParam("issue") @Parameter(description = "Issue id.",
-                                                        schema = @Schema(type = SchemaType.INTEGER, minimum = "1"))
+                                                        schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
                                                 String issue,
                                                 UriInfo uriInfo) {
         ArticleListParams.Parsed query = params.parse(issue, ArticleQueries.SORT);
@@ -95,7 +95,8 @@ public class ArticleResource {
 
     @GET
     @Path("{id: [0-9]+}")
-    @Operation(operationId = "getArticle", summary = "Get an article")
+    @Operation(operationId = "getArticle", summary = "Get an article",
+            description = "With its outlet, topics and quotes; readers see the articles of published issues only.")
     @APIResponse(responseCode = "200", description = "The article.")
     @APIResponse(responseCode = "404", description = "No article has this id.")
     public ArticleView get(@PathParam("id") String id) {

@@ -1,7 +1,11 @@
 package com.digestapi.article;
 
 import com.digestapi.outlet.Outlet;
+import com.digestapi.persistence.NamedEntity;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.topic.Topic;
+import com.digestapi.web.PortableValues;
+import com.digestapi.web.WebUrl;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,18 +16,20 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An article as readers see it, with its outlet and topics embedded. */
 @Schema(name = "Article")
 public record ArticleView(
-        @Schema(examples = "7", required = true) long id,
-        @Schema(examples = "kazakhstan-china-rail-crossing-to-open-in-2027-expanding-trade-routes", required = true) String slug,
-        @Schema(examples = "1", required = true) long issueId,
-        @Schema(description = "1-based place in the issue.", examples = "7", required = true) int position,
-        @Schema(examples = "Kazakhstan-China rail crossing to open in 2027, expanding trade routes", required = true) String headline,
+        @Schema(examples = "7", required = true, minimum = "1") long id,
+        @Schema(examples = "kazakhstan-china-rail-crossing-to-open-in-2027-expanding-trade-routes", required = true,
+                maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN) String slug,
+        @Schema(examples = "1", required = true, minimum = "1") long issueId,
+        @Schema(description = "1-based place in the issue.", examples = "7", required = true, minimum = "1") int position,
+        @Schema(examples = "Kazakhstan-China rail crossing to open in 2027, expanding trade routes", required = true,
+                maxLength = Article.HEADLINE_LENGTH, pattern = PortableValues.NOT_BLANK) String headline,
         @Schema(required = true) Ref outlet,
         @Schema(examples = "2024-09-30", required = true) LocalDate publishedOn,
-        @Schema(nullable = true) String author,
-        @Schema(nullable = true) String originalUrl,
-        @Schema(required = true) String summary,
-        @Schema(required = true) List<QuoteBody> quotes,
-        @Schema(description = "Sorted by name.", required = true) List<Ref> topics,
+        @Schema(nullable = true, maxLength = Article.AUTHOR_LENGTH) String author,
+        @Schema(nullable = true, format = "uri", maxLength = WebUrl.MAX_LENGTH) String originalUrl,
+        @Schema(required = true, maxLength = Article.SUMMARY_LENGTH, pattern = PortableValues.NOT_BLANK) String summary,
+        @Schema(required = true, maxItems = ArticleInput.MAX_QUOTES) List<QuoteBody> quotes,
+        @Schema(description = "Sorted by name.", required = true, maxItems = ArticleInput.MAX_TOPICS) List<Ref> topics,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -34,9 +40,19 @@ public record ArticleView(
     /** Where a search matched: the headline whole, the summary's best sentences; HTML-escaped but for the marks. */
     @Schema(name = "Highlights")
     public record Highlights(
-            @Schema(examples = "Kazakhstan votes on <mark>nuclear</mark> power plant", required = true) String headline,
+            @Schema(examples = "Kazakhstan votes on <mark>nuclear</mark> power plant", required = true,
+                    maxLength = HEADLINE_LENGTH, pattern = PortableValues.NOT_BLANK) String headline,
             @Schema(examples = "Voters backed the first <mark>nuclear</mark> plant in a <mark>referendum</mark>.",
-                    required = true) String summary) {
+                    required = true, maxLength = SUMMARY_LENGTH, pattern = PortableValues.NOT_BLANK) String summary) {
+
+        /**
+         * How long a character of the text may grow: HTML-escaped into at most 6 (&#x27;), or a one-character word
+         * (a CJK ideograph) wrapped in &lt;mark&gt;&lt;/mark&gt; (13 more).
+         */
+        private static final int GROWTH = 14;
+        public static final int HEADLINE_LENGTH = GROWTH * Article.HEADLINE_LENGTH;
+        /** The summary's two best sentences, joined by " … ". */
+        public static final int SUMMARY_LENGTH = GROWTH * Article.SUMMARY_LENGTH + 3;
     }
 
     /** The same article as a search found it. */
@@ -47,8 +63,10 @@ public record ArticleView(
 
     /** An outlet or topic embedded in an article. */
     @Schema(name = "Ref", description = "An embedded outlet or topic.")
-    public record Ref(@Schema(required = true) long id, @Schema(required = true) String slug,
-                      @Schema(required = true) String name) {
+    public record Ref(@Schema(required = true, minimum = "1") long id,
+                      @Schema(required = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN) String slug,
+                      @Schema(required = true, maxLength = NamedEntity.NAME_LENGTH, pattern = PortableValues.NOT_BLANK)
+                      String name) {
         static Ref of(Outlet outlet) {
             return new Ref(outlet.id, outlet.slug, outlet.name);
         }

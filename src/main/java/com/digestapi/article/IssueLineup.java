@@ -17,6 +17,9 @@ import java.util.List;
 @Transactional(Transactional.TxType.MANDATORY)
 public class IssueLineup {
 
+    /** How many articles one issue holds at most, so that an issue with its articles is one bounded answer. */
+    public static final int MAX_ARTICLES = 500;
+
     private final IssueLocks issues;
     private final SearchChanges searchChanges;
 
@@ -50,6 +53,7 @@ public class IssueLineup {
     /** Puts a new article at the requested position of its locked issue (the end when none), and persists it. */
     void insert(IssueKeys issue, Article article, Integer requested) {
         List<Article> siblings = articlesOf(issue.id());
+        requireRoom(issue.id(), siblings);
         int position = positionWithin(requested, siblings.size() + 1, siblings.size() + 1);
         siblings.add(position - 1, article);
         renumber(siblings);
@@ -68,11 +72,12 @@ public class IssueLineup {
 
     /** Moves an article out of its issue into another, at the requested position (the end when none). */
     void transfer(Article article, IssueKeys from, IssueKeys to, Integer requested) {
+        List<Article> joined = articlesOf(to.id());
+        requireRoom(to.id(), joined);
         List<Article> left = articlesOf(from.id());
         left.remove(article);
         renumber(left);
         touch(from.id());
-        List<Article> joined = articlesOf(to.id());
         int position = positionWithin(requested, joined.size() + 1, joined.size() + 1);
         article.placeIn(to);
         joined.add(position - 1, article);
@@ -127,6 +132,13 @@ public class IssueLineup {
             if (ordered.get(i).position != i + 1) {
                 ordered.get(i).position = i + 1;
             }
+        }
+    }
+
+    private static void requireRoom(long issueId, List<Article> articles) {
+        if (articles.size() >= MAX_ARTICLES) {
+            throw ProblemException.conflict("issue " + issueId + " holds " + MAX_ARTICLES + " articles, the most an issue"
+                    + " may hold; remove or move one first");
         }
     }
 

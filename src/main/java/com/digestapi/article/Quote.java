@@ -7,9 +7,13 @@ import jakarta.persistence.Embeddable;
 @Embeddable
 public class Quote {
 
-    @Column(nullable = false, length = 2000)
+    /** Column sizes: input validation and the API description take them from here. */
+    public static final int TEXT_LENGTH = 2000;
+    public static final int ATTRIBUTION_LENGTH = 200;
+
+    @Column(nullable = false, length = TEXT_LENGTH)
     public String text;
 
-    @Column(length = 200)
+    @Column(length = ATTRIBUTION_LENGTH)
     public String attribution;
 }

@@ -21,13 +21,16 @@ import java.util.Date;
  */
 public final class ETags {
 
+    /** Characters of a tag, between its quotes: 162 bits of the hash in base64url. */
+    public static final int TAG_LENGTH = 27;
+
     private ETags() {
     }
 
     public static EntityTag tagOf(byte[] representation) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(representation);
-            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 27));
+            return new EntityTag(Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, TAG_LENGTH));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,6 +1,7 @@
 package com.digestapi.feed;
 
 import com.digestapi.listing.QueryParser;
+import com.digestapi.persistence.Slugs;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -16,18 +17,19 @@ public class FeedParams {
     @QueryParam("topic")
     @Parameter(description = "Topic slug; repeat (at most 20 times) for entries having any of them."
                     + " An unknown slug gives an empty feed.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Slugs.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> topic;
 
     @QueryParam("outlet")
     @Parameter(description = "Outlet slug; repeat (at most 20 times) for entries from any of them."
                     + " An unknown slug gives an empty feed.",
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class, maxItems = QueryParser.MAX_VALUES))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Slugs.class, maxItems = QueryParser.MAX_VALUES))
     public List<String> outlet;
 
     @QueryParam("limit")
     @Parameter(description = "How many of the newest entries.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "50"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "" + MAX_LIMIT,
+                    defaultValue = "" + DEFAULT_LIMIT))
     public String limit;
 
     /** The parsed query; a 400 naming every malformed parameter otherwise. */

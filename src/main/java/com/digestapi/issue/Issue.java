@@ -1,6 +1,7 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.IssueKeys;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.persistence.TrackedEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,21 +19,25 @@ import java.time.LocalDate;
 @Table(name = "issue")
 public class Issue extends TrackedEntity {
 
+    /** Column sizes: input validation and the API description take them from here. */
+    public static final int TITLE_LENGTH = 300;
+    public static final int INTRO_LENGTH = 10_000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "issue_seq")
     @SequenceGenerator(name = "issue_seq", sequenceName = "issue_seq", allocationSize = 50)
     public Long id;
 
-    @Column(nullable = false, unique = true, length = 120)
+    @Column(nullable = false, unique = true, length = Slugs.MAX_LENGTH)
     public String slug;
 
-    @Column(nullable = false, length = 300)
+    @Column(nullable = false, length = TITLE_LENGTH)
     public String title;
 
     @Column(name = "published_on", nullable = false)
     public LocalDate publishedOn;
 
-    @Column(length = 10000)
+    @Column(length = INTRO_LENGTH)
     public String intro;
 
     @Enumerated(EnumType.STRING)

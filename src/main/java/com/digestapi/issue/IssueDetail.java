@@ -1,6 +1,9 @@
 package com.digestapi.issue;
 
 import com.digestapi.article.ArticleView;
+import com.digestapi.article.IssueLineup;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.web.PortableValues;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,16 +12,19 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An issue with its articles in position order: GET /issues/{id}. */
 @Schema(name = "IssueDetail")
 public record IssueDetail(
-        @Schema(examples = "1", required = true) long id,
-        @Schema(examples = "foreign-media-digest-2024-10-05", required = true) String slug,
-        @Schema(examples = "Foreign media digest", required = true) String title,
+        @Schema(examples = "1", required = true, minimum = "1") long id,
+        @Schema(examples = "foreign-media-digest-2024-10-05", required = true, maxLength = Slugs.MAX_LENGTH,
+                pattern = Slugs.PATTERN) String slug,
+        @Schema(examples = "Foreign media digest", required = true, maxLength = Issue.TITLE_LENGTH,
+                pattern = PortableValues.NOT_BLANK) String title,
         @Schema(examples = "2024-10-05", required = true) LocalDate publishedOn,
-        @Schema(nullable = true) String intro,
+        @Schema(nullable = true, maxLength = Issue.INTRO_LENGTH) String intro,
         @Schema(required = true) IssueStatus status,
-        @Schema(examples = "8", required = true) long articleCount,
+        @Schema(examples = "8", required = true, minimum = "0") long articleCount,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
-        @Schema(description = "In position order.", required = true) List<ArticleView> articles) {
+        @Schema(description = "In position order.", required = true, maxItems = IssueLineup.MAX_ARTICLES)
+        List<ArticleView> articles) {
 
     static IssueDetail of(Issue issue, List<ArticleView> articles) {
         return new IssueDetail(issue.id, issue.slug, issue.title, issue.publishedOn, issue.intro, issue.status,

@@ -1,7 +1,11 @@
 package com.digestapi.issue;
 
+import com.digestapi.article.Article;
+import com.digestapi.article.ArticleInput;
+import com.digestapi.article.IssueLineup;
 import com.digestapi.article.QuoteBody;
 import com.digestapi.outlet.OutletInput;
+import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.topic.TopicInput;
 import com.digestapi.web.WebUrl;
@@ -25,10 +29,10 @@ public record IssueDocument(
                 nullable = true)
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
         String slug,
-        @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = 300) String title,
+        @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = Issue.TITLE_LENGTH) String title,
         @Schema(examples = "2024-10-05", required = true) @NotNull LocalDate publishedOn,
         @Schema(description = "DRAFT when left out.", examples = "PUBLISHED", nullable = true) IssueStatus status,
-        @Schema(nullable = true) @Size(max = 10_000) String intro,
+        @Schema(nullable = true) @Size(max = Issue.INTRO_LENGTH) String intro,
         @Schema(description = "Optional details for outlets the articles name; used only when an outlet is created.",
                 nullable = true)
         @Size(max = MAX_DETAILS) List<@NotNull @Valid OutletInput> outlets,
@@ -40,7 +44,7 @@ public record IssueDocument(
         @NotNull @Size(max = MAX_ARTICLES) List<@NotNull @Valid Entry> articles) {
 
     /** Bounds of one document, so that one import is one transaction of a few thousand inserts at most. */
-    public static final int MAX_ARTICLES = 500;
+    public static final int MAX_ARTICLES = IssueLineup.MAX_ARTICLES;
     public static final int MAX_DETAILS = 500;
     public static final int MAX_TOPIC_REFERENCES = 2_000;
     public static final int MAX_QUOTES = 2_000;
@@ -52,17 +56,17 @@ public record IssueDocument(
                     nullable = true)
             @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
             String slug,
-            @Schema(required = true) @NotBlank @Size(max = 500) String headline,
+            @Schema(required = true) @NotBlank @Size(max = Article.HEADLINE_LENGTH) String headline,
             @Schema(description = "Outlet slug or name (case-insensitive); created when missing.", examples = "Nikkei Asia",
                     required = true)
-            @NotBlank @Size(max = 200) String outlet,
+            @NotBlank @Size(max = NamedEntity.NAME_LENGTH) String outlet,
             @Schema(required = true) @NotNull LocalDate publishedOn,
-            @Schema(nullable = true) @Size(max = 200) String author,
-            @Schema(nullable = true) @WebUrl String originalUrl,
-            @Schema(required = true) @NotBlank @Size(max = 10_000) String summary,
-            @Schema(nullable = true) @Size(max = 20) List<@NotNull @Valid QuoteBody> quotes,
+            @Schema(nullable = true) @Size(max = Article.AUTHOR_LENGTH) String author,
+            @Schema(nullable = true, format = "uri", maxLength = WebUrl.MAX_LENGTH) @WebUrl String originalUrl,
+            @Schema(required = true) @NotBlank @Size(max = Article.SUMMARY_LENGTH) String summary,
+            @Schema(nullable = true) @Size(max = ArticleInput.MAX_QUOTES) List<@NotNull @Valid QuoteBody> quotes,
             @Schema(description = "Topic slugs or names (case-insensitive); created when missing.",
                     examples = "[\"nuclear-energy\", \"Energy\"]", nullable = true)
-            @Size(max = 20) List<@NotBlank @Size(max = 200) String> topics) {
+            @Size(max = ArticleInput.MAX_TOPICS) List<@NotBlank @Size(max = NamedEntity.NAME_LENGTH) String> topics) {
     }
 }

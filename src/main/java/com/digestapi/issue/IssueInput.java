@@ -1,6 +1,7 @@
 package com.digestapi.issue;
 
 import com.digestapi.persistence.Slugs;
+import com.digestapi.web.PortableValues;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,10 +15,11 @@ public record IssueInput(
         @Schema(description = "Generated from title and publishedOn when left out.", examples = "foreign-media-digest-2024-10-12", nullable = true)
         @Size(max = Slugs.MAX_LENGTH) @Pattern(regexp = Slugs.PATTERN, message = "must be lowercase letters, digits and single hyphens")
         String slug,
-        @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = 300) String title,
+        @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = Issue.TITLE_LENGTH) String title,
         @Schema(examples = "2024-10-12", required = true) @NotNull LocalDate publishedOn,
-        @Schema(examples = "A weekly selection of articles about Kazakhstan from international media.", nullable = true)
-        @Size(max = 10_000) String intro,
+        @Schema(examples = "A weekly selection of articles about Kazakhstan from international media.", nullable = true,
+                pattern = PortableValues.TEXT_PATTERN)
+        @Size(max = Issue.INTRO_LENGTH) String intro,
         @Schema(description = "DRAFT when left out: publish with a PATCH of status.", examples = "DRAFT", nullable = true)
         IssueStatus status) {
 }

@@ -144,7 +144,8 @@ public class IssueResource {
     @DELETE
     @RolesAllowed(Viewer.EDITOR)
     @Path("{id: [0-9]+}")
-    @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles")
+    @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles",
+            description = "The articles go with it, and leave the search index and the feeds.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         issues.delete(Ids.parse(id, "issue"), Precondition.ifMatch(ifMatch));

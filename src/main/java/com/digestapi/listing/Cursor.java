@@ -38,7 +38,9 @@ public record Cursor(String list, long position, List<String> keys) {
     static final int MAX_KEYS = 20;
     static final long MAX_POSITION = Integer.MAX_VALUE;
 
-    private static final Pattern FORM = Pattern.compile("^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{12}$");
+    /** The form of every cursor: the base64url JSON, a dot, the checksum. */
+    public static final String PATTERN = "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]{12}$";
+    private static final Pattern FORM = Pattern.compile(PATTERN);
     private static final Set<String> FIELDS = Set.of("l", "p", "k");
     /** ASCII only: text that is not, even a lone surrogate stored by SQL, travels as a \\u escape and comes back exact. */
     private static final ObjectMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();

@@ -1,5 +1,6 @@
 package com.digestapi.listing;
 
+import com.digestapi.web.PortableValues;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -15,7 +16,7 @@ public class ListParams {
     @Parameter(description = "Text search (at most 200 characters). Articles: words (all required), \"exact phrase\","
             + " -excluded, OR between two terms, with stemming and accent folding; best match first, with highlights."
             + " Issues, outlets and topics: case-insensitive substring.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = MAX_QUERY_LENGTH, pattern = PortableValues.TEXT_PATTERN))
     public String q;
 
     @QueryParam("updatedSince")
@@ -25,7 +26,7 @@ public class ListParams {
 
     @QueryParam("sort")
     @Parameter(description = "Comma-separated sort fields, '-' prefix for descending; missing values sort last.",
-            schema = @Schema(type = SchemaType.STRING))
+            schema = @Schema(type = SchemaType.STRING, maxLength = SortFields.MAX_LENGTH, pattern = SortFields.PATTERN))
     public String sort;
 
     @QueryParam("page")
@@ -33,7 +34,8 @@ public class ListParams {
             + " must be at most 10,000 (page 499 at size 20, 99 at size 100), since the database reads and skips every"
             + " item before a numbered page. Beyond, follow the next link: it carries a cursor, and a page after a cursor"
             + " costs the same at any depth. Not together with cursor.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", maximum = "9999", defaultValue = "0"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "0",
+                    maximum = "" + PageRequest.MAX_PAGE, defaultValue = "0"))
     public String page;
 
     @QueryParam(PagedResponses.CURSOR)
@@ -42,12 +44,13 @@ public class ListParams {
             + " Opaque; send it back unchanged with the same filters and sort (size may change). A cursor made for"
             + " another list, sort or filter values, or a changed one, is a 400 naming cursor; so is cursor together with"
             + " page. Items added or removed meanwhile neither shift the pages nor make them overlap.",
-            schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH))
+            schema = @Schema(type = SchemaType.STRING, maxLength = Cursor.MAX_LENGTH, pattern = Cursor.PATTERN))
     public String cursor;
 
     @QueryParam("size")
     @Parameter(description = "Page size.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "100", defaultValue = "20"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1",
+                    maximum = "" + PageRequest.MAX_SIZE, defaultValue = "" + PageRequest.DEFAULT_SIZE))
     public String size;
 
     public String query(QueryParser parser) {

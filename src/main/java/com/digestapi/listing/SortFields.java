@@ -14,6 +14,14 @@ import java.util.Set;
  */
 public record SortFields(Map<String, String> paths, String defaultSort, Set<String> nullablePaths) {
 
+    /** The form of a sort parameter, whatever the list's fields. */
+    public static final String PATTERN = "^ *[-+]?[A-Za-z]+ *(, *[-+]?[A-Za-z]+ *)*$";
+    /**
+     * What the API description allows: longer than every field of any list once, so a longer sort repeats a field
+     * (the first one counts) or names one the list does not have.
+     */
+    public static final int MAX_LENGTH = 200;
+
     public SortFields(Map<String, String> paths, String defaultSort) {
         this(paths, defaultSort, Set.of());
     }

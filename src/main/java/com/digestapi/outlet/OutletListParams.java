@@ -13,16 +13,18 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 /** Query parameters of GET /outlets. */
 public class OutletListParams extends ListParams {
 
-    private static final Pattern COUNTRY = Pattern.compile("^[A-Za-z]{2}$");
-    private static final Pattern LANGUAGE = Pattern.compile("^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$");
+    private static final String COUNTRY_PATTERN = "^[A-Za-z]{2}$";
+    private static final Pattern COUNTRY = Pattern.compile(COUNTRY_PATTERN);
+    private static final Pattern LANGUAGE = Pattern.compile(OutletInput.LANGUAGE_PATTERN);
 
     @QueryParam("country")
     @Parameter(description = "ISO 3166-1 alpha-2 country code (exact match, case-insensitive).", example = "JP",
-            schema = @Schema(type = SchemaType.STRING, pattern = "^[A-Za-z]{2}$"))
+            schema = @Schema(type = SchemaType.STRING, pattern = COUNTRY_PATTERN, maxLength = Outlet.COUNTRY_LENGTH))
     public String country;
 
     @QueryParam("language")
-    @Parameter(description = "BCP 47 language tag (exact match).", example = "en", schema = @Schema(type = SchemaType.STRING))
+    @Parameter(description = "BCP 47 language tag (exact match).", example = "en", schema = @Schema(type = SchemaType.STRING,
+            pattern = OutletInput.LANGUAGE_PATTERN, maxLength = Outlet.LANGUAGE_LENGTH))
     public String language;
 
     /** The parsed filter and page; a 400 naming every malformed parameter otherwise. */

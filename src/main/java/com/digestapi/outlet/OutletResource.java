@@ -65,7 +65,8 @@ public class OutletResource {
 
     @GET
     @Path("{id: [0-9]+}")
-    @Operation(operationId = "getOutlet", summary = "Get an outlet")
+    @Operation(operationId = "getOutlet", summary = "Get an outlet",
+            description = "With the number of articles that summarise it.")
     @APIResponse(responseCode = "200", description = "The outlet.")
     @APIResponse(responseCode = "404", description = "No outlet has this id.")
     public OutletView get(@PathParam("id") String id) {

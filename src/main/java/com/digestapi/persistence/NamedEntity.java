@@ -16,10 +16,13 @@ import java.util.stream.Collectors;
 @MappedSuperclass
 public abstract class NamedEntity extends TrackedEntity {
 
+    /** Column size: input validation and the API description take it from here. */
+    public static final int NAME_LENGTH = 200;
+
     @Column(nullable = false, unique = true, length = Slugs.MAX_LENGTH)
     public String slug;
 
-    @Column(nullable = false, unique = true, length = 200)
+    @Column(nullable = false, unique = true, length = NAME_LENGTH)
     public String name;
 
     /** The id, which each entity declares with its own sequence; null before the first flush. */

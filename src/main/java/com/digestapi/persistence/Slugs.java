@@ -5,8 +5,15 @@ import java.text.Normalizer;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** The one slug generator: URL-safe, readable identifiers made from names, titles and headlines. */
+/**
+ * The one slug generator: URL-safe, readable identifiers made from names, titles and headlines. Its schema is what the
+ * API description names where a slug stands alone (the values of topic=, outlet=).
+ */
+@Schema(name = "Slug", type = SchemaType.STRING, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN,
+        examples = "nuclear-energy")
 public final class Slugs {
 
     public static final String PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$";

@@ -1,7 +1,6 @@
 package com.digestapi.ratelimit;
 
 import com.digestapi.problem.Problems;
-import com.digestapi.web.ApiPaths;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +16,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Spends each API request from its client's quotas before anything else runs (the read cache included), answers 429
+ * Spends each request to the API and its problem pages from its client's quotas before anything else runs (the read cache included), answers 429
  * when one is exhausted, and states the quotas on every answer. A request with credentials is signed in here, so
  * wrong or malformed credentials are refused before any other work, on reads too.
  */
@@ -36,7 +35,7 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Uni<Response> spend(ContainerRequestContext request, HttpServerRequest http) {
-        if (!limits.enabled() || !request.getUriInfo().getPath().startsWith(ApiPaths.ROOT)) {
+        if (!limits.enabled()) {
             return null;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {

@@ -81,8 +81,6 @@ final class LuceneIndex implements Closeable {
      * topics and outlet name what an editor filed it under.
      */
     private static final Map<String, Float> BOOSTS = orderedBoosts();
-    /** The most values of one facet an answer lists (by count): more topics or outlets than a sidebar shows. */
-    private static final int FACET_VALUES = 100;
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -346,7 +344,7 @@ final class LuceneIndex implements Closeable {
         }
         FacetResult result;
         try {
-            result = facets.getTopChildren(FACET_VALUES, dimension);
+            result = facets.getTopChildren(FacetCount.MAX_VALUES, dimension);
         } catch (IllegalArgumentException noSuchDimensionYet) {
             return List.of();
         }

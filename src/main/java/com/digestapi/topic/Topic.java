@@ -14,12 +14,15 @@ import jakarta.persistence.Table;
 @Table(name = "topic")
 public class Topic extends NamedEntity {
 
+    /** Column size: input validation and the API description take it from here. */
+    public static final int DESCRIPTION_LENGTH = 2000;
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "topic_seq")
     @SequenceGenerator(name = "topic_seq", sequenceName = "topic_seq", allocationSize = 50)
     public Long id;
 
-    @Column(length = 2000)
+    @Column(length = DESCRIPTION_LENGTH)
     public String description;
 
     @Override

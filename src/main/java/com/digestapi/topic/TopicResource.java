@@ -65,7 +65,8 @@ public class TopicResource {
 
     @GET
     @Path("{id: [0-9]+}")
-    @Operation(operationId = "getTopic", summary = "Get a topic")
+    @Operation(operationId = "getTopic", summary = "Get a topic",
+            description = "With the number of articles tagged with it.")
     @APIResponse(responseCode = "200", description = "The topic.")
     @APIResponse(responseCode = "404", description = "No topic has this id.")
     public TopicView get(@PathParam("id") String id) {

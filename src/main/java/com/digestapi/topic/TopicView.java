@@ -1,16 +1,20 @@
 package com.digestapi.topic;
 
+import com.digestapi.persistence.NamedEntity;
+import com.digestapi.persistence.Slugs;
+import com.digestapi.web.PortableValues;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A topic as readers see it, with the number of articles tagged with it. */
 @Schema(name = "Topic")
 public record TopicView(
-        @Schema(examples = "4", required = true) long id,
-        @Schema(examples = "nuclear-energy", required = true) String slug,
-        @Schema(examples = "Nuclear energy", required = true) String name,
-        @Schema(nullable = true) String description,
-        @Schema(examples = "1", required = true) long articleCount,
+        @Schema(examples = "4", required = true, minimum = "1") long id,
+        @Schema(examples = "nuclear-energy", required = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN) String slug,
+        @Schema(examples = "Nuclear energy", required = true, maxLength = NamedEntity.NAME_LENGTH,
+                pattern = PortableValues.NOT_BLANK) String name,
+        @Schema(nullable = true, maxLength = Topic.DESCRIPTION_LENGTH) String description,
+        @Schema(examples = "1", required = true, minimum = "0") long articleCount,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 

@@ -42,6 +42,8 @@ public class Cors {
 
     void installRoute(@Observes Router router) {
         router.route(ApiPaths.ROOT + "/*").order(Integer.MIN_VALUE + 2).handler(this::handle);
+        // The type URL of a problem the API sent, for a browser to show what it means.
+        router.route("/problems/*").order(Integer.MIN_VALUE + 2).handler(this::handle);
     }
 
     void handle(RoutingContext context) {

@@ -6,6 +6,9 @@ import com.digestapi.problem.ProblemType;
 /** Reads the {id} of a path: anything but a positive 64-bit integer names no resource, so it is a 404. */
 public final class Ids {
 
+    /** Digits of the largest id, 2^63 - 1. */
+    public static final int MAX_LENGTH = 19;
+
     private Ids() {
     }
 

@@ -7,6 +7,20 @@ public final class PortableValues {
 
     /** The dates a body or query may name, as the error messages and the API description say it. */
     public static final String DATE_RANGE = "0001-01-01 to 9999-12-31";
+    /** yyyy-MM-dd in those years. */
+    public static final int DATE_LENGTH = 10;
+    /**
+     * The longest ISO-8601 instant with offset in those years: 9999-12-31T23:59:59.999999999+05:30:15 (the service writes
+     * instants in UTC, at most 30 characters).
+     */
+    public static final int DATE_TIME_MAX_LENGTH = 38;
+    /** Text with a character other than white space, as a regular expression (what @NotBlank means). */
+    public static final String NOT_BLANK = "\\S";
+    /**
+     * Text {@link #textProblem} lets through, as a regular expression for the API description (which cannot say "no
+     * unpaired surrogate").
+     */
+    public static final String TEXT_PATTERN = "^[^\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]*$";
 
     private PortableValues() {
     }

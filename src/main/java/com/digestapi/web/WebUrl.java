@@ -18,6 +18,9 @@ import java.util.Locale;
 @Constraint(validatedBy = WebUrl.Validator.class)
 public @interface WebUrl {
 
+    /** The longest URL accepted (and the size of the columns that store one). */
+    int MAX_LENGTH = 2048;
+
     String message() default "must be an absolute http or https URL";
 
     Class<?>[] groups() default {};
@@ -31,7 +34,7 @@ public @interface WebUrl {
             if (value == null) {
                 return true;
             }
-            if (value.length() > 2048 || value.chars().anyMatch(c -> c <= ' ')) {
+            if (value.length() > MAX_LENGTH || value.chars().anyMatch(c -> c <= ' ')) {
                 return false;
             }
             try {

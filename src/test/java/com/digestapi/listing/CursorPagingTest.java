@@ -330,8 +330,8 @@ class CursorPagingTest {
             assertEquals(List.of("cursor"), json.getList("errors.field"));
             assertTrue(json.getString("detail").startsWith("cursor does not belong to this query"), json.getString("detail"));
         }
-        // The same filter in another spelling is the same query.
-        api().queryParam("outlet", " " + outletSlug + " ").queryParam("sort", "-publishedOn").queryParam("size", 5)
+        // The same filter in another spelling is the same query (a leniency: the document names slugs as they are).
+        raw().queryParam("outlet", " " + outletSlug + " ").queryParam("sort", "-publishedOn").queryParam("size", 5)
                 .queryParam("cursor", cursor).get(articles).then().statusCode(200);
     }
 

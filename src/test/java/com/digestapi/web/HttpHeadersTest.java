@@ -81,6 +81,16 @@ class HttpHeadersTest {
     }
 
     @Test
+    void anyOriginMayReadWhatAProblemTypeMeans() {
+        // A browser app that got a problem may show what its type URL says.
+        anonymous().header("Origin", "https://partner.example").get("/problems/validation").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", equalTo("*"))
+                .header("Vary", containsString("Origin"));
+        anonymous().get("/problems/validation").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", nullValue());
+    }
+
+    @Test
     void browsersMayWriteOnlyFromConfiguredOrigins() {
         rawAnonymous().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST")
                 .options("/api/v1/outlets").then().statusCode(403)
