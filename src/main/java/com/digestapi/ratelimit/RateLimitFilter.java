@@ -1,6 +1,7 @@
 package com.digestapi.ratelimit;
 
 import com.digestapi.problem.Problems;
+import com.digestapi.web.ApiPaths;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -16,7 +17,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
- * Spends each request to the API and its problem pages from its client's quotas before anything else runs (the read cache included), answers 429
+ * Spends each API request from its client's quotas before anything else runs (the read cache included), answers 429
  * when one is exhausted, and states the quotas on every answer. A request with credentials is signed in here, so
  * wrong or malformed credentials are refused before any other work, on reads too.
  */
@@ -35,7 +36,8 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Uni<Response> spend(ContainerRequestContext request, HttpServerRequest http) {
-        if (!limits.enabled()) {
+        // The API only: the problem pages are static text that needs no sign-in (nor a database connection).
+        if (!limits.enabled() || !request.getUriInfo().getPath().startsWith(ApiPaths.ROOT)) {
             return null;
         }
         if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
