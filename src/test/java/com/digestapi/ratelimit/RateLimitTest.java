@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -40,16 +41,19 @@ class RateLimitTest {
     public static class SmallQuotas implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
+            Map<String, String> overrides = new HashMap<>(Map.of(
                     "digest.rate-limit.anonymous-per-minute", "5",
                     "digest.rate-limit.authenticated-per-minute", "8",
                     "digest.rate-limit.writes-per-minute", "3",
                     "digest.rate-limit.failed-sign-ins-per-minute", "3",
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
-                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1",
-                    // Its own database: H2 after a restart on a shared in-memory database refuses some inserts.
-                    "quarkus.datasource.jdbc.url", "jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1");
+                    "quarkus.http.proxy.trusted-proxies", "127.0.0.1,::1"));
+            if (!System.getProperty("quarkus.test.profile", "test").contains("pg")) {
+                // An H2 database of its own: H2 after a restart on the suite's shared in-memory one refuses some inserts.
+                overrides.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:rate-limit-test;DB_CLOSE_DELAY=-1");
+            }
+            return overrides;
         }
     }
 
