@@ -19,3 +19,17 @@ function reader(headers)
   headers["X-Forwarded-For"] = string.format("10.%d.%d.%d", math.floor(n / 65536) % 256, math.floor(n / 256) % 256, n % 256)
   return headers
 end
+
+-- Writes and attacks count their answers by status (all of them, or only those >= min) and print them at the end
+-- (wrk only counts them); read scripts leave this out, since a response callback slows wrk down.
+function count_statuses(min)
+  bad = {}
+  function response(status, headers, body)
+    if status >= (min or 0) then bad[status] = (bad[status] or 0) + 1 end
+  end
+  function done(summary, latency, requests)
+    for _, t in ipairs(threads) do
+      for k, v in pairs(t:get("bad") or {}) do io.write(string.format("status %d: %d\n", k, v)) end
+    end
+  end
+end

@@ -11,13 +11,4 @@ function request()
   return wrk.format("PATCH", "/api/v1/articles/" .. math.random(max),
     reader({["Authorization"] = auth, ["Content-Type"] = "application/merge-patch+json"}), body)
 end
--- Count answers other than 2xx by status and print them at the end (wrk only counts them).
-bad = {}
-function response(status, headers, body)
-  if status >= 300 then bad[status] = (bad[status] or 0) + 1 end
-end
-function done(summary, latency, requests)
-  for _, t in ipairs(threads) do
-    for k, v in pairs(t:get("bad") or {}) do io.write(string.format("status %d: %d\n", k, v)) end
-  end
-end
+count_statuses(300)

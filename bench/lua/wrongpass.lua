@@ -11,12 +11,4 @@ function request()
     {["Authorization"] = auth, ["Content-Type"] = "application/json",
      ["X-Forwarded-For"] = string.format("192.0.2.%d", tid)}, '{"name":"Intruder"}')
 end
-bad = {}
-function response(status, headers, body)
-  bad[status] = (bad[status] or 0) + 1
-end
-function done(summary, latency, requests)
-  for _, t in ipairs(threads) do
-    for k, v in pairs(t:get("bad") or {}) do io.write(string.format("status %d: %d\n", k, v)) end
-  end
-end
+count_statuses()
