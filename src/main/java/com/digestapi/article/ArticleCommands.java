@@ -10,6 +10,7 @@ import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -128,16 +129,31 @@ public class ArticleCommands {
         }
         lineup.touch(article.issueId);
         changes.changed(ResourceKind.ARTICLE, id);
-        Set<Long> topicsAfter = topicIds(article);
-        boolean countsMove = wasPublic != article.issuePublished || outletBefore != article.outlet.id
-                || !topicsBefore.equals(topicsAfter);
-        if ((wasPublic || article.issuePublished) && countsMove) {
-            topicsAfter.addAll(topicsBefore);
-            countedBy(outletBefore, topicsAfter);
-            countedBy(article.outlet.id, topicsAfter);
-        }
+        countsMoved(wasPublic, outletBefore, topicsBefore, article);
         Article.flush();
         return queries.get(id);
+    }
+
+    /**
+     * The outlets and topics whose public article counts the write moved: all it had and has when it appeared to or
+     * left readers, else the outlet left and joined and the topics removed and added.
+     */
+    private void countsMoved(boolean wasPublic, long outletBefore, Set<Long> topicsBefore, Article article) {
+        Set<Long> topicsAfter = topicIds(article);
+        Set<Long> topics = new HashSet<>(topicsBefore);
+        topics.addAll(topicsAfter);
+        if (wasPublic == article.issuePublished) {
+            if (!wasPublic) {
+                return;
+            }
+            Set<Long> kept = new HashSet<>(topicsBefore);
+            kept.retainAll(topicsAfter);
+            topics.removeAll(kept);
+        }
+        if (wasPublic != article.issuePublished || outletBefore != article.outlet.id) {
+            changes.changed(ResourceKind.OUTLET, List.of(outletBefore, article.outlet.id));
+        }
+        changes.changed(ResourceKind.TOPIC, topics);
     }
 
     /** These outlet and topics count the article among their public articles, or did: their counts change. */
