@@ -21,13 +21,18 @@ final class SyncClient {
     /** By type, then id: the data of the latest upsert, until a tombstone removes it. */
     final Map<String, Map<Long, Map<String, Object>>> replica = new TreeMap<>();
     private final String types;
-    private final int size;
+    private int size;
     private String syncToken;
     int pages;
 
     /** @param types the types parameter to send (null: none, every type) */
     SyncClient(String types, int size) {
         this.types = types;
+        this.size = size;
+    }
+
+    /** The page size of the next requests. */
+    void pageSize(int size) {
         this.size = size;
     }
 
