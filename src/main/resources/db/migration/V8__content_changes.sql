@@ -35,6 +35,8 @@ create table content_change (
 );
 -- A delta walks the rows after a version in (version, type, id) order.
 create index ix_content_change_version on content_change (version, resource_type, resource_id);
+-- An Atom feed lists the articles withdrawn lately (RFC 6721 tombstones): the rows with a reason, newest first.
+create index ix_content_change_removed on content_change (resource_type, reason, changed_at);
 
 -- The version the content is at now gets its change set, so that a sync started now has a token to return; what is
 -- public now is recorded too, so that its later removal reaches partners as a tombstone.

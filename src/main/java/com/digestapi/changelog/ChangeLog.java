@@ -13,9 +13,11 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -146,6 +148,32 @@ public class ChangeLog {
         return rows.stream().map(row -> new Change(ResourceKind.ofCode((String) row[0]).orElseThrow(),
                 ((Number) row[1]).longValue(), ((Number) row[2]).longValue(), (String) row[3], (String) row[4],
                 instant(row[5]))).toList();
+    }
+
+    /** When readers last saw anything change: the time of the newest public change; empty before any. */
+    public Optional<Instant> lastChange() {
+        @SuppressWarnings("unchecked")
+        List<Object> at = em().createNativeQuery("select changed_at from content_change order by version desc")
+                .setMaxResults(1).getResultList();
+        return at.stream().findFirst().map(ChangeLog::instant);
+    }
+
+    /**
+     * The articles readers lost at or after {@code since} (and have not seen again since), newest first, at most
+     * {@code limit}.
+     */
+    public List<Change> removedArticles(Instant since, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em().createNativeQuery("select resource_id, version, slug, reason, changed_at"
+                        + " from content_change where resource_type = :article and reason in (:reasons)"
+                        + " and changed_at >= :since order by changed_at desc, version desc")
+                .setParameter("article", ResourceKind.ARTICLE.code())
+                .setParameter("reasons", Arrays.stream(ContentChanges.Reason.values())
+                        .map(ContentChanges.Reason::code).toList())
+                .setParameter("since", ContentChanges.utc(since))
+                .setMaxResults(limit).getResultList();
+        return rows.stream().map(row -> new Change(ResourceKind.ARTICLE, ((Number) row[0]).longValue(),
+                ((Number) row[1]).longValue(), (String) row[2], (String) row[3], instant(row[4]))).toList();
     }
 
     /**
