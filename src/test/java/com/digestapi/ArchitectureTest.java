@@ -39,10 +39,10 @@ class ArchitectureTest {
 
     static final String[] SHARED = {"com.digestapi.problem..", "com.digestapi.listing..", "com.digestapi.caching..",
             "com.digestapi.web..", "com.digestapi.openapi..", "com.digestapi.persistence..", "com.digestapi.security..", "com.digestapi.search..", "com.digestapi.ratelimit..",
-            "com.digestapi.config.."};
+            "com.digestapi.changelog..", "com.digestapi.config.."};
 
     static final String[] FEATURES = {"com.digestapi.account..", "com.digestapi.article..", "com.digestapi.issue..",
-            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed.."};
+            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed..", "com.digestapi.sync.."};
 
     static final DescribedPredicate<JavaClass> RESOURCES = describe("resources (classes named *Resource)",
             c -> c.getSimpleName().endsWith("Resource"));

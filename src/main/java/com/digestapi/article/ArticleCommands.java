@@ -1,13 +1,18 @@
 package com.digestapi.article;
 
 import com.digestapi.caching.ContentWrite;
+import com.digestapi.changelog.ContentChanges;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /** Creates, changes, moves and deletes articles; owns their transactions and answers with the stored view. */
 @ApplicationScoped
@@ -17,12 +22,15 @@ public class ArticleCommands {
     private final ArticleFields fields;
     private final IssueLineup lineup;
     private final Preconditions preconditions;
+    private final ContentChanges changes;
 
-    ArticleCommands(ArticleQueries queries, ArticleFields fields, IssueLineup lineup, Preconditions preconditions) {
+    ArticleCommands(ArticleQueries queries, ArticleFields fields, IssueLineup lineup, Preconditions preconditions,
+                    ContentChanges changes) {
         this.queries = queries;
         this.fields = fields;
         this.lineup = lineup;
         this.preconditions = preconditions;
+        this.changes = changes;
     }
 
     @Transactional
@@ -36,6 +44,10 @@ public class ArticleCommands {
         article.placeIn(issue);
         fields.fill(article, fields.resolve(input));
         lineup.insert(issue, article, input.position());
+        changes.changed(ResourceKind.ARTICLE, article.id);
+        if (article.issuePublished) {
+            countedBy(article.outlet.id, topicIds(article));
+        }
         Article.flush();
         return queries.get(article.id);
     }
@@ -82,12 +94,20 @@ public class ArticleCommands {
     public void delete(long id, Precondition precondition) {
         IssueKeys issue = lineup.lockIssueOf(id);
         preconditions.require(precondition, () -> queries.get(id));
-        lineup.remove(issue, find(id));
+        Article article = find(id);
+        changes.changed(ResourceKind.ARTICLE, id);
+        if (article.issuePublished) {
+            countedBy(article.outlet.id, topicIds(article));
+        }
+        lineup.remove(issue, article);
     }
 
     /** Stores the input over the article, moving it when its issue or position changes; its issue is locked. */
     private ArticleView write(long id, ArticleInput input) {
         Article article = find(id);
+        boolean wasPublic = article.issuePublished;
+        long outletBefore = article.outlet.id;
+        Set<Long> topicsBefore = topicIds(article);
         IssueKeys current = lineup.keys(article.issueId);
         long targetId = input.issueId() == null ? current.id() : input.issueId();
         if (targetId == current.id()) {
@@ -108,8 +128,44 @@ public class ArticleCommands {
             lineup.transfer(article, current, target, input.position());
         }
         lineup.touch(article.issueId);
+        changes.changed(ResourceKind.ARTICLE, id);
+        countsMoved(wasPublic, outletBefore, topicsBefore, article);
         Article.flush();
         return queries.get(id);
+    }
+
+    /**
+     * The outlets and topics whose public article counts the write moved: all it had and has when it appeared to or
+     * left readers, else the outlet left and joined and the topics removed and added.
+     */
+    private void countsMoved(boolean wasPublic, long outletBefore, Set<Long> topicsBefore, Article article) {
+        Set<Long> topicsAfter = topicIds(article);
+        Set<Long> topics = new HashSet<>(topicsBefore);
+        topics.addAll(topicsAfter);
+        if (wasPublic == article.issuePublished) {
+            if (!wasPublic) {
+                return;
+            }
+            Set<Long> kept = new HashSet<>(topicsBefore);
+            kept.retainAll(topicsAfter);
+            topics.removeAll(kept);
+        }
+        if (wasPublic != article.issuePublished || outletBefore != article.outlet.id) {
+            changes.changed(ResourceKind.OUTLET, List.of(outletBefore, article.outlet.id));
+        }
+        changes.changed(ResourceKind.TOPIC, topics);
+    }
+
+    /** These outlet and topics count the article among their public articles, or did: their counts change. */
+    private void countedBy(long outletId, Set<Long> topicIds) {
+        changes.changed(ResourceKind.OUTLET, outletId);
+        changes.changed(ResourceKind.TOPIC, topicIds);
+    }
+
+    private static Set<Long> topicIds(Article article) {
+        Set<Long> ids = new HashSet<>();
+        article.topics.forEach(topic -> ids.add(topic.id));
+        return ids;
     }
 
     private static Article find(long id) {

@@ -1,5 +1,7 @@
 package com.digestapi.article;
 
+import com.digestapi.changelog.ContentChanges;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.search.SearchChanges;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -13,11 +15,13 @@ public class ArticleImport {
     private final ArticleFields fields;
     private final IssueLineup lineup;
     private final SearchChanges searchChanges;
+    private final ContentChanges changes;
 
-    ArticleImport(ArticleFields fields, IssueLineup lineup, SearchChanges searchChanges) {
+    ArticleImport(ArticleFields fields, IssueLineup lineup, SearchChanges searchChanges, ContentChanges changes) {
         this.fields = fields;
         this.lineup = lineup;
         this.searchChanges = searchChanges;
+        this.changes = changes;
     }
 
     /**
@@ -27,6 +31,11 @@ public class ArticleImport {
     @Transactional(Transactional.TxType.MANDATORY)
     public void replaceContents(long issueId, List<ArticleContent> contents) {
         IssueKeys issue = lineup.lock(issueId, false);
+        if (issue.published()) {
+            // Readers count the issue's articles for their outlets and topics: the ones it held, and the ones it will.
+            changes.changedNowAndAtEnd(ContentChanges.Group.OUTLETS_IN_ISSUE, issueId);
+            changes.changedNowAndAtEnd(ContentChanges.Group.TOPICS_IN_ISSUE, issueId);
+        }
         List<Article> existing = IssueLineup.articlesOf(issueId);
         List<Article> ordered = new ArrayList<>();
         for (ArticleContent content : contents) {
@@ -42,6 +51,7 @@ public class ArticleImport {
             ordered.add(match);
         }
         searchChanges.articles(existing.stream().map(a -> a.id).toList());
+        changes.changed(ResourceKind.ARTICLE, existing.stream().map(a -> a.id).toList());
         existing.forEach(Article::delete);
         Article.flush();
         for (int i = 0; i < contents.size(); i++) {
@@ -55,5 +65,6 @@ public class ArticleImport {
             Article.flush();
         }
         lineup.touch(issueId);
+        changes.changedAtEnd(ContentChanges.Group.ARTICLES_IN_ISSUE, issueId);
     }
 }

@@ -12,6 +12,7 @@ import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public class ArticleQueries {
                     request.cursor());
         }
         Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter)).page(inDatabase, Long.class);
-        return ids.withItems(views(ids.items()));
+        return ids.withItems(views(ids.items(), false));
     }
 
     private Page<ArticleView> search(ArticleFilter filter, PageRequest request) {
@@ -76,7 +77,7 @@ public class ArticleQueries {
                 request.offset(), request.size(), countLimit, filter.facets()));
         Map<Long, SearchHits.Hit> hits = new HashMap<>();
         found.hits().forEach(hit -> hits.put(hit.id(), hit));
-        List<ArticleView> views = views(found.hits().stream().map(SearchHits.Hit::id).toList()).stream()
+        List<ArticleView> views = views(found.hits().stream().map(SearchHits.Hit::id).toList(), false).stream()
                 .map(view -> filter.q() == null ? view : view.withHighlights(
                         new ArticleView.Highlights(hits.get(view.id()).headline(), hits.get(view.id()).summary())))
                 .toList();
@@ -89,11 +90,28 @@ public class ArticleQueries {
      * in its own order: what the feeds show. Three statements (ids, rows with relations, quotes), no count.
      */
     public List<ArticleView> newest(List<String> topics, List<String> outlets, int limit) {
-        return views(ArticlePlans.feed(topics, outlets).first(limit, ArticlePlans.FEED_ORDER, Long.class));
+        return views(ArticlePlans.feed(topics, outlets).first(limit, ArticlePlans.FEED_ORDER, Long.class), false);
     }
 
     public ArticleView get(long id) {
-        return views(List.of(id)).stream().findFirst().orElseThrow(() -> ProblemException.notFound("article", id));
+        return views(List.of(id), false).stream().findFirst()
+                .orElseThrow(() -> ProblemException.notFound("article", id));
+    }
+
+    /**
+     * The published articles among these ids as readers see them, whoever asks (a sync serves readers' content only):
+     * in id order, in two statements.
+     */
+    public List<ArticleView> publicViews(Collection<Long> ids) {
+        return views(ids.stream().sorted().toList(), true);
+    }
+
+    /** At most {@code limit} published articles with ids above this one, in id order, as readers see them. */
+    public List<ArticleView> publicViewsAfter(long afterId, int limit) {
+        List<Long> ids = em().createQuery("select a.id from Article a where a.issuePublished = true and a.id > :after"
+                        + " order by a.id", Long.class)
+                .setParameter("after", afterId).setMaxResults(limit).getResultList();
+        return views(ids, true);
     }
 
     /** The articles of an issue in position order, in two statements. */
@@ -112,8 +130,10 @@ public class ArticleQueries {
     /**
      * The views of these ids, in their order. Each statement sees what was committed when it started, so an article
      * deleted (or unpublished) after its id was read has no row here: it is left out, never shown as null.
+     *
+     * @param readersOnly leave out drafts' articles even for an editor
      */
-    private List<ArticleView> views(List<Long> ids) {
+    private List<ArticleView> views(List<Long> ids, boolean readersOnly) {
         if (ids.isEmpty()) {
             return List.of();
         }
@@ -122,7 +142,7 @@ public class ArticleQueries {
         Map<Long, List<QuoteBody>> quotes = quotes("a.id in :key", ids);
         Map<Long, ArticleView> byId = new HashMap<>();
         articles.stream()
-                .filter(a -> a.issuePublished || viewer.seesDrafts())
+                .filter(a -> a.issuePublished || !readersOnly && viewer.seesDrafts())
                 .forEach(a -> byId.put(a.id, ArticleView.of(a, quotes.getOrDefault(a.id, List.of()))));
         return ids.stream().map(byId::get).filter(Objects::nonNull).toList();
     }

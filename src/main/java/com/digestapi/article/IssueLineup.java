@@ -1,5 +1,7 @@
 package com.digestapi.article;
 
+import com.digestapi.changelog.ContentChanges;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.search.SearchChanges;
@@ -22,10 +24,12 @@ public class IssueLineup {
 
     private final IssueLocks issues;
     private final SearchChanges searchChanges;
+    private final ContentChanges changes;
 
-    IssueLineup(IssueLocks issues, SearchChanges searchChanges) {
+    IssueLineup(IssueLocks issues, SearchChanges searchChanges, ContentChanges changes) {
         this.issues = issues;
         this.searchChanges = searchChanges;
+        this.changes = changes;
     }
 
     /** Locks the issue; a missing one is a 400 on the body's issueId, or a 404 when the path names it. */
@@ -98,6 +102,7 @@ public class IssueLineup {
     void touch(long issueId) {
         issues.touch(issueId);
         searchChanges.articlesOf(SearchChanges.Group.ISSUE, issueId);
+        changes.changed(ResourceKind.ISSUE, issueId);
     }
 
     /**
@@ -118,21 +123,29 @@ public class IssueLineup {
         searchChanges.articlesOf(SearchChanges.Group.ISSUE, issue.id());
     }
 
-    /** Before an issue is deleted, with its articles (by the database): they leave the search index. */
+    /** Before an issue is deleted, with its articles (by the database): they leave the search index and readers. */
     public void issueDeleting(long issueId) {
         searchChanges.articlesNowIn(SearchChanges.Group.ISSUE, issueId);
+        changes.changedNow(ContentChanges.Group.ARTICLES_IN_ISSUE, issueId);
     }
 
     static List<Article> articlesOf(long issueId) {
         return new ArrayList<>(Article.<Article>list("issueId = ?1 order by position", issueId));
     }
 
-    static void renumber(List<Article> ordered) {
+    /** Positions 1..n in this order; the articles whose position moved changed for readers too. */
+    private void renumber(List<Article> ordered) {
+        List<Long> moved = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
-            if (ordered.get(i).position != i + 1) {
-                ordered.get(i).position = i + 1;
+            Article article = ordered.get(i);
+            if (article.position != i + 1) {
+                article.position = i + 1;
+                if (article.id != null) {
+                    moved.add(article.id);
+                }
             }
         }
+        changes.changed(ResourceKind.ARTICLE, moved);
     }
 
     private static void requireRoom(long issueId, List<Article> articles) {

@@ -66,6 +66,9 @@ public interface DigestConfig {
     /** How many requests a client may send (per instance), and how many wrong credentials. */
     RateLimit rateLimit();
 
+    /** Partner sync (GET /api/v1/sync). */
+    Sync sync();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -201,5 +204,15 @@ public interface DigestConfig {
         /** Clients remembered per limit; the least recently seen are forgotten first, so memory stays bounded. */
         @WithDefault("100000")
         int maxClients();
+    }
+
+    interface Sync {
+
+        /**
+         * How long tombstones (and the rest of the change history) are kept. A sync token whose next change is older
+         * than this answers 410 Gone: the client starts again with an initial sync.
+         */
+        @WithDefault("90d")
+        Duration retention();
     }
 }

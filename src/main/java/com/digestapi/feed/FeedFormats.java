@@ -23,6 +23,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
 
 /** Renders a {@link Feed} as Atom 1.0 and RSS 2.0 (with Rome) or as JSON Feed 1.1 (records for Jackson). */
 final class FeedFormats {
@@ -30,6 +32,8 @@ final class FeedFormats {
     static final String ATOM = "application/atom+xml";
     static final String RSS = "application/rss+xml";
     static final String JSON_FEED = "application/feed+json";
+    /** The namespace of Atom tombstones (RFC 6721). */
+    static final Namespace TOMBSTONES = Namespace.getNamespace("at", "http://purl.org/atompub/tombstones/1.0");
 
     private FeedFormats() {
     }
@@ -57,6 +61,9 @@ final class FeedFormats {
             entries.add(entry(entry, type.startsWith("rss")));
         }
         syndFeed.setEntries(entries);
+        if (!type.startsWith("rss")) {
+            syndFeed.setForeignMarkup(feed.removals().stream().map(FeedFormats::deletedEntry).toList());
+        }
         try {
             return new SyndFeedOutput().outputString(syndFeed, true);
         } catch (FeedException e) {
@@ -104,6 +111,20 @@ final class FeedFormats {
             syndEntry.setSource(source);
         }
         return syndEntry;
+    }
+
+    /**
+     * An RFC 6721 tombstone: {@code <at:deleted-entry ref="entry id" when="...">} with the reason as its comment. RSS
+     * and JSON Feed have no such element; their Last-Modified moves all the same.
+     */
+    private static Element deletedEntry(Feed.Removal removal) {
+        Element deleted = new Element("deleted-entry", TOMBSTONES);
+        deleted.setAttribute("ref", removal.id().toString());
+        deleted.setAttribute("when", removal.when().toString());
+        Element comment = new Element("comment", TOMBSTONES);
+        comment.setText(removal.reason());
+        deleted.addContent(comment);
+        return deleted;
     }
 
     private static SyndLink link(String rel, URI href, String type) {

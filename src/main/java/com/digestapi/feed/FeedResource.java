@@ -24,7 +24,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /** Syndication of the digest: Atom, RSS and JSON Feed of the newest published articles, with conditional GET. */
 @Path(ApiPaths.V1 + "/feeds")
 @Tag(name = "Feeds", description = "Subscribe to the digest in a feed reader: Atom 1.0, RSS 2.0 or JSON Feed 1.1,"
-        + " optionally filtered by topic and outlet. Each feed sends ETag and Last-Modified; conditional GETs answer 304.")
+        + " optionally filtered by topic and outlet. Each feed sends ETag and Last-Modified, which move forward with"
+        + " every change readers can see, removals included; conditional GETs answer 304.")
 public class FeedResource {
 
     private final FeedService feeds;
@@ -40,7 +41,8 @@ public class FeedResource {
     @Produces(FeedFormats.ATOM)
     @Operation(operationId = "atomFeed", summary = "Atom 1.0 feed of the newest articles",
             description = "Newest issue first, each issue in its own order. Entry ids are the articles' API URLs and never"
-                    + " change with edits.")
+                    + " change with edits. Articles readers lost in the last 30 days (deleted, unpublished, withdrawn)"
+                    + " follow as RFC 6721 tombstones, at:deleted-entry elements whose ref is the entry id.")
     // The media type names the XML format; a JSON Schema "string" would add nothing but an unbounded length.
     @APIResponse(responseCode = "200", description = "The feed.", headers = {
             @Header(name = "ETag"), @Header(name = "Last-Modified")},

@@ -2,6 +2,7 @@ package com.digestapi.feed;
 
 import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
+import com.digestapi.changelog.ChangeLog;
 import com.digestapi.config.DigestConfig;
 import com.digestapi.issue.IssueSummaries;
 import com.digestapi.outlet.OutletService;
@@ -9,6 +10,7 @@ import com.digestapi.topic.TopicService;
 import com.digestapi.web.ApiPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,19 +27,24 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class FeedService {
 
+    /** How long a feed lists an article readers lost. */
+    static final Duration REMOVALS_SHOWN = Duration.ofDays(30);
+
     private final ArticleQueries articles;
     private final IssueSummaries issueSummaries;
     private final OutletService outletService;
     private final TopicService topicService;
+    private final ChangeLog changeLog;
     private final String title;
     private final String description;
 
     FeedService(ArticleQueries articles, IssueSummaries issueSummaries, OutletService outletService,
-                TopicService topicService, DigestConfig config) {
+                TopicService topicService, ChangeLog changeLog, DigestConfig config) {
         this.articles = articles;
         this.issueSummaries = issueSummaries;
         this.outletService = outletService;
         this.topicService = topicService;
+        this.changeLog = changeLog;
         this.title = config.feed().title();
         this.description = config.feed().description();
     }
@@ -69,10 +76,21 @@ public class FeedService {
                     issue.publishedOn().atStartOfDay(ZoneOffset.UTC).toInstant(),
                     article.updatedAt()));
         }
-        Instant updated = Stream.concat(entries.stream().map(Feed.Entry::updated),
-                        issues.values().stream().map(IssueSummaries.Summary::updatedAt))
+        // Whatever a feed's entries are, the newest public change moves its date: an entry that left it (deleted,
+        // unpublished, moved out of its filter) takes its own date along, and If-Modified-Since must not hide that.
+        Instant updated = Stream.of(entries.stream().map(Feed.Entry::updated),
+                        issues.values().stream().map(IssueSummaries.Summary::updatedAt),
+                        changeLog.lastChange().stream())
+                .flatMap(dates -> dates)
                 .max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        return new Feed(titleFor(query), description, self, ApiPaths.v1(baseUri, "/articles"), updated, entries);
+        // Every article readers lost lately, in every feed: whether a removed one matched a filter is no longer known,
+        // and a reader ignores a tombstone of an entry it never had (RFC 6721).
+        List<Feed.Removal> removals = changeLog.removedArticles(Instant.now().minus(REMOVALS_SHOWN), query.limit())
+                .stream().map(removed -> new Feed.Removal(ApiPaths.v1(baseUri, "/articles/" + removed.id()),
+                        removed.at(), removed.reason()))
+                .toList();
+        return new Feed(titleFor(query), description, self, ApiPaths.v1(baseUri, "/articles"), updated, entries,
+                removals);
     }
 
     /** "Foreign media digest — Nuclear energy, Nikkei Asia": the feed says what it is filtered by. */

@@ -7,6 +7,8 @@ import com.digestapi.article.IssueLineup;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
+import com.digestapi.changelog.ContentChanges;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
@@ -18,6 +20,8 @@ import com.digestapi.security.Viewer;
 import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Collection;
+import java.util.List;
 
 /** Reads and writes issues; owns their transactions. */
 @ApplicationScoped
@@ -32,14 +36,16 @@ public class IssueService {
     private final Viewer viewer;
     private final Preconditions preconditions;
     private final IssueRowLocks rowLocks;
+    private final ContentChanges changes;
 
     IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions,
-                 IssueRowLocks rowLocks) {
+                 IssueRowLocks rowLocks, ContentChanges changes) {
         this.articles = articles;
         this.lineup = lineup;
         this.viewer = viewer;
         this.preconditions = preconditions;
         this.rowLocks = rowLocks;
+        this.changes = changes;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -53,6 +59,28 @@ public class IssueService {
                 .where("i.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
                 .page(request, Object[].class)
                 .map(row -> IssueView.of((Issue) row[0], (Long) row[1]));
+    }
+
+    /** The published issues among these ids as readers see them, whoever asks: in id order, in one statement. */
+    public List<IssueView> publicViews(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : published("i.id in :ids", "ids", ids, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} published issues with ids above this one, in id order, as readers see them. */
+    public List<IssueView> publicViewsAfter(long afterId, int limit) {
+        return published("i.id > :after", "after", afterId, limit);
+    }
+
+    private List<IssueView> published(String condition, String name, Object value, int limit) {
+        return Issue.getEntityManager()
+                .createQuery(WITH_ARTICLE_COUNT + " from Issue i where i.status = :published and " + condition
+                        + " order by i.id", Object[].class)
+                .setParameter("published", IssueStatus.PUBLISHED)
+                .setParameter(name, value)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> IssueView.of((Issue) row[0], (Long) row[1]))
+                .toList();
     }
 
     /** The issue with its articles in position order, in three statements. */
@@ -73,7 +101,8 @@ public class IssueService {
         Issue issue = new Issue();
         apply(issue, input);
         issue.persistAndFlush();
-        return IssueDetail.of(issue, java.util.List.of());
+        changes.changed(ResourceKind.ISSUE, issue.id);
+        return IssueDetail.of(issue, List.of());
     }
 
     @Transactional
@@ -105,7 +134,14 @@ public class IssueService {
         // belongs to the transaction, so the issue read again is still the one the check saw.
         Issue.getEntityManager().clear();
         lineup.issueDeleting(id);
-        find(id).delete();
+        Issue issue = find(id);
+        changes.changed(ResourceKind.ISSUE, id);
+        if (issue.status == IssueStatus.PUBLISHED) {
+            // Its articles leave the public counts of their outlets and topics.
+            changes.changedNow(ContentChanges.Group.OUTLETS_IN_ISSUE, id);
+            changes.changedNow(ContentChanges.Group.TOPICS_IN_ISSUE, id);
+        }
+        issue.delete();
     }
 
     /**
@@ -134,8 +170,8 @@ public class IssueService {
                 : issue.slug != null ? issue.slug : Slugs.unique(Issue.class, slugFor(input.title(), input.publishedOn()));
         Uniqueness.require(Issue.class, "slug", slug, issue.id);
         IssueStatus status = input.status() == null ? IssueStatus.DRAFT : input.status();
-        boolean listKeysChange = issue.id != null
-                && (status != issue.status || !input.publishedOn().equals(issue.publishedOn));
+        boolean statusChange = issue.id != null && status != issue.status;
+        boolean listKeysChange = statusChange || issue.id != null && !input.publishedOn().equals(issue.publishedOn);
         issue.slug = slug;
         issue.title = input.title().strip();
         issue.publishedOn = input.publishedOn();
@@ -144,6 +180,15 @@ public class IssueService {
         if (listKeysChange) {
             // Its articles carry copies of status and date for lists and feeds; they change in the same transaction.
             lineup.issueChanged(issue.keys());
+        }
+        if (issue.id != null) {
+            changes.changed(ResourceKind.ISSUE, issue.id);
+        }
+        if (statusChange) {
+            // Its articles appear to readers or leave them, and so do they in their outlets' and topics' counts.
+            changes.changedAtEnd(ContentChanges.Group.ARTICLES_IN_ISSUE, issue.id);
+            changes.changedNowAndAtEnd(ContentChanges.Group.OUTLETS_IN_ISSUE, issue.id);
+            changes.changedNowAndAtEnd(ContentChanges.Group.TOPICS_IN_ISSUE, issue.id);
         }
     }
 }

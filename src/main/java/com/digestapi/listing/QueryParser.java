@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /** Parses query parameters strictly, collecting every malformed one so one 400 names them all. */
@@ -141,6 +142,22 @@ public final class QueryParser {
             return null;
         }
         return value;
+    }
+
+    /**
+     * A value only the decoder can read (an opaque token): what it returns, or an error saying what the parameter must
+     * be when it throws IllegalArgumentException.
+     */
+    public <T> T decoded(String name, String raw, Function<String, T> decoder, String expectation) {
+        if (isAbsent(raw)) {
+            return null;
+        }
+        try {
+            return decoder.apply(raw.trim());
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(name, "must be " + expectation));
+            return null;
+        }
     }
 
     public <E extends Enum<E>> E enumeration(String name, String raw, Class<E> type) {

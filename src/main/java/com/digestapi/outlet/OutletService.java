@@ -3,6 +3,8 @@ package com.digestapi.outlet;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
+import com.digestapi.changelog.ContentChanges;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
@@ -34,17 +36,23 @@ public class OutletService {
     private final Viewer viewer;
     private final Preconditions preconditions;
     private final SearchChanges searchChanges;
+    private final ContentChanges changes;
 
-    OutletService(Viewer viewer, Preconditions preconditions, SearchChanges searchChanges) {
+    OutletService(Viewer viewer, Preconditions preconditions, SearchChanges searchChanges, ContentChanges changes) {
         this.viewer = viewer;
         this.preconditions = preconditions;
         this.searchChanges = searchChanges;
+        this.changes = changes;
     }
 
-    /** What readers see: articles of draft issues do not count. */
+    /** What this viewer sees: for readers, articles of draft issues do not count. */
     private String withArticleCount() {
+        return withArticleCount(viewer.seesDrafts());
+    }
+
+    private static String withArticleCount(boolean drafts) {
         return "select o, (select count(a) from Article a where a.outlet = o"
-                + (viewer.seesDrafts() ? "" : " and a.issuePublished = true") + ")";
+                + (drafts ? "" : " and a.issuePublished = true") + ")";
     }
 
     public Page<OutletView> list(OutletFilter filter, PageRequest request) {
@@ -65,6 +73,27 @@ public class OutletService {
                 .findFirst()
                 .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]))
                 .orElseThrow(() -> ProblemException.notFound("outlet", id));
+    }
+
+    /** The outlets with these ids as readers see them (their counts leave drafts out), whoever asks: in id order. */
+    public List<OutletView> publicViews(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : asReaders("o.id in :ids", "ids", ids, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} outlets with ids above this one, in id order, as readers see them. */
+    public List<OutletView> publicViewsAfter(long afterId, int limit) {
+        return asReaders("o.id > :after", "after", afterId, limit);
+    }
+
+    private static List<OutletView> asReaders(String condition, String name, Object value, int limit) {
+        return Outlet.getEntityManager()
+                .createQuery(withArticleCount(false) + " from Outlet o where " + condition + " order by o.id",
+                        Object[].class)
+                .setParameter(name, value)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> OutletView.of((Outlet) row[0], (Long) row[1]))
+                .toList();
     }
 
     /** The names of the outlets with these slugs, by slug; unknown slugs are left out. */
@@ -106,6 +135,7 @@ public class OutletService {
     public OutletView replace(long id, OutletInput input, Precondition precondition) {
         preconditions.require(precondition, () -> get(id));
         apply(find(id), input);
+        changes.changed(ResourceKind.OUTLET, id);
         Outlet.flush();
         return get(id);
     }
@@ -130,6 +160,7 @@ public class OutletService {
             throw ProblemException.conflict("outlet " + id + " is still used by " + used
                     + (used == 1 ? " article" : " articles") + "; move or delete them first");
         }
+        changes.changed(ResourceKind.OUTLET, id);
         outlet.delete();
     }
 
@@ -144,6 +175,7 @@ public class OutletService {
         Outlet outlet = new Outlet();
         apply(outlet, input);
         outlet.persistAndFlush();
+        changes.changed(ResourceKind.OUTLET, outlet.id);
         return outlet;
     }
 
@@ -170,6 +202,7 @@ public class OutletService {
                     .setParameter("id", outlet.id)
                     .executeUpdate();
             searchChanges.articlesOf(SearchChanges.Group.OUTLET, outlet.id);
+            changes.changedAtEnd(ContentChanges.Group.ARTICLES_OF_OUTLET, outlet.id);
         }
     }
 }

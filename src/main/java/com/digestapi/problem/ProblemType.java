@@ -23,6 +23,10 @@ public enum ProblemType {
             "The resource cannot be represented in any media type the Accept header allows."),
     CONFLICT("conflict", 409, "Conflict",
             "The request conflicts with the current state: a slug or name already taken, or a resource still in use."),
+    GONE("sync-token-expired", 410, "Sync token expired",
+            "The sync token is older than the change history the service keeps (digest.sync.retention, 90 days by"
+                    + " default), or belongs to another database (or to history a restore undid): the changes since it"
+                    + " can no longer be listed. Start a new initial sync: GET /api/v1/sync without a token."),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed",
             "The If-Match header does not match the resource's current ETag: somebody changed it first."),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",

@@ -3,6 +3,8 @@ package com.digestapi.topic;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
+import com.digestapi.changelog.ContentChanges;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
@@ -29,17 +31,23 @@ public class TopicService {
     private final Viewer viewer;
     private final Preconditions preconditions;
     private final SearchChanges searchChanges;
+    private final ContentChanges changes;
 
-    TopicService(Viewer viewer, Preconditions preconditions, SearchChanges searchChanges) {
+    TopicService(Viewer viewer, Preconditions preconditions, SearchChanges searchChanges, ContentChanges changes) {
         this.viewer = viewer;
         this.preconditions = preconditions;
         this.searchChanges = searchChanges;
+        this.changes = changes;
     }
 
-    /** What readers see: articles of draft issues do not count. */
+    /** What this viewer sees: for readers, articles of draft issues do not count. */
     private String withArticleCount() {
+        return withArticleCount(viewer.seesDrafts());
+    }
+
+    private static String withArticleCount(boolean drafts) {
         return "select t, (select count(a) from Article a join a.topics tagged where tagged.id = t.id"
-                + (viewer.seesDrafts() ? "" : " and a.issuePublished = true") + ")";
+                + (drafts ? "" : " and a.issuePublished = true") + ")";
     }
 
     public Page<TopicView> list(TopicFilter filter, PageRequest request) {
@@ -58,6 +66,27 @@ public class TopicService {
                 .findFirst()
                 .map(row -> TopicView.of((Topic) row[0], (Long) row[1]))
                 .orElseThrow(() -> ProblemException.notFound("topic", id));
+    }
+
+    /** The topics with these ids as readers see them (their counts leave drafts out), whoever asks: in id order. */
+    public List<TopicView> publicViews(Collection<Long> ids) {
+        return ids.isEmpty() ? List.of() : asReaders("t.id in :ids", "ids", ids, Integer.MAX_VALUE);
+    }
+
+    /** At most {@code limit} topics with ids above this one, in id order, as readers see them. */
+    public List<TopicView> publicViewsAfter(long afterId, int limit) {
+        return asReaders("t.id > :after", "after", afterId, limit);
+    }
+
+    private static List<TopicView> asReaders(String condition, String name, Object value, int limit) {
+        return Topic.getEntityManager()
+                .createQuery(withArticleCount(false) + " from Topic t where " + condition + " order by t.id",
+                        Object[].class)
+                .setParameter(name, value)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> TopicView.of((Topic) row[0], (Long) row[1]))
+                .toList();
     }
 
     /** The names of the topics with these slugs, by slug; unknown slugs are left out. */
@@ -82,6 +111,7 @@ public class TopicService {
     public TopicView replace(long id, TopicInput input, Precondition precondition) {
         preconditions.require(precondition, () -> get(id));
         apply(find(id), input);
+        changes.changed(ResourceKind.TOPIC, id);
         Topic.flush();
         return get(id);
     }
@@ -101,6 +131,7 @@ public class TopicService {
         preconditions.require(precondition, () -> get(id));
         Topic topic = find(id);
         touchArticlesTaggedWith(topic.id);
+        changes.changed(ResourceKind.TOPIC, id);
         topic.delete();
     }
 
@@ -115,6 +146,7 @@ public class TopicService {
         Topic topic = new Topic();
         apply(topic, input);
         topic.persistAndFlush();
+        changes.changed(ResourceKind.TOPIC, topic.id);
         return topic;
     }
 
@@ -139,6 +171,7 @@ public class TopicService {
     private void touchArticlesTaggedWith(long topicId) {
         // Now, before a delete detaches them: the index drops the topic from these articles' documents.
         searchChanges.articlesNowIn(SearchChanges.Group.TOPIC, topicId);
+        changes.changedNow(ContentChanges.Group.ARTICLES_OF_TOPIC, topicId);
         Topic.getEntityManager()
                 .createQuery("update Article a set a.updatedAt = :now, a.version = a.version + 1"
                         + " where a.id in (select a2.id from Article a2 join a2.topics t where t.id = :topic)")

@@ -24,11 +24,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Two instances of the packaged service on one PostgreSQL, started at the same moment: a write through one is read
  * through the other, concurrent conditional writes through both have exactly one winner, and neither keeps state the
- * other needs (same ETags, one demo digest, one first editor). Runs with -Ddigest-test.it.db=pg.
+ * other needs (same ETags, one demo digest, one first editor, sync tokens that either continues). Runs with
+ * -Ddigest-test.it.db=pg.
  */
 class TwoInstancesIT {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern SYNC_TOKEN = Pattern.compile("\"nextSyncToken\":\"([A-Za-z0-9_.-]+)\"");
 
     @Test
     void instancesShareEverythingThroughTheDatabase() throws Exception {
@@ -44,6 +46,10 @@ class TwoInstancesIT {
                 starter.shutdown();
                 assertEquals("1", a.get("/api/v1/issues?q=foreign%20media%20digest").headers()
                         .firstValue("X-Total-Count").orElseThrow(), "the demo digest is loaded once");
+                // A partner's initial sync through A: its token continues through B (see the end).
+                HttpResponse<String> initial = a.read("/api/v1/sync?size=500");
+                Matcher syncToken = SYNC_TOKEN.matcher(initial.body());
+                assertTrue(initial.statusCode() == 200 && syncToken.find(), initial.body());
 
                 HttpResponse<String> created = a.send("POST", "/api/v1/topics",
                         "{\"name\":\"Shared " + System.nanoTime() + "\"}", Map.of());
@@ -119,6 +125,13 @@ class TwoInstancesIT {
                 assertEquals(204, deleted.statusCode());
                 assertEquals(404, a.get(path).statusCode());
                 assertEquals(404, b.read(path).statusCode(), "an instance's readers see its own writes at once");
+
+                // The delta since A's token, through B: what both instances wrote, the deletion as a tombstone.
+                HttpResponse<String> delta = b.read("/api/v1/sync?size=500&token=" + syncToken.group(1));
+                assertEquals(200, delta.statusCode(), delta.body());
+                assertTrue(delta.body().contains("\"type\":\"topic\",\"op\":\"delete\",\"id\":" + id.group(1) + ","),
+                        delta.body());
+                assertTrue(delta.body().contains("\"headline\":\"A " + word + " crossing opens\""), delta.body());
             }
         }
     }
