@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.EntityTag;
@@ -48,6 +49,9 @@ public class ReadCache {
 
     private static final String SLOT = ReadCache.class.getName() + ".slot";
     private static final String SERVED = ReadCache.class.getName() + ".served";
+    private static final String FOLLOWING = ReadCache.class.getName() + ".following";
+    // After the rate limits (Priorities.AUTHENTICATION), which spend a request's quota first.
+    private static final int ANSWER_PRIORITY = Priorities.USER;
     /** Headers that belong to the exchange, not to the representation (set again on every response). */
     private static final Set<String> NOT_STORED = Set.of("cache-control", "vary", "content-type", "content-length",
             "set-cookie", "date");
@@ -71,6 +75,10 @@ public class ReadCache {
      * Where a miss stores what it renders: its version and key, and the flight that identical misses wait on when this
      * request is the first of them (null for a request that goes to the database after waiting in vain).
      */
+    /** A miss whose identical request is being rendered: the one to wait for. */
+    private record Following(ContentVersion.Stamp stamp, String key, CompletableFuture<Representation> running) {
+    }
+
     private record Slot(ContentVersion.Stamp stamp, String key, CompletableFuture<Representation> flight) {
     }
 
@@ -102,8 +110,9 @@ public class ReadCache {
         CaffeineCacheMetrics.monitor(registry, entries, "digest.read-cache");
     }
 
-    @ServerRequestFilter(nonBlocking = true)
-    public Uni<Response> answerFromMemory(ContainerRequestContext request, ServerRequestContext exchange) {
+    // A Response, not a Uni: a Uni, even an immediate one, would suspend and resume every hit.
+    @ServerRequestFilter(priority = ANSWER_PRIORITY, nonBlocking = true)
+    public Response answerFromMemory(ContainerRequestContext request, ServerRequestContext exchange) {
         if (!enabled || !cacheable(request)) {
             return null;
         }
@@ -118,17 +127,27 @@ public class ReadCache {
                 + request.getHeaderString(HttpHeaders.ACCEPT);
         Representation stored = entries.getIfPresent(key);
         if (stored != null) {
-            return Uni.createFrom().item(answer(request, stored));
+            return answer(request, stored);
         }
         CompletableFuture<Representation> flight = new CompletableFuture<>();
         CompletableFuture<Representation> running = inFlight.putIfAbsent(key, flight);
         if (running != null) {
-            return follow(request, stamp, key, running);
+            request.setProperty(FOLLOWING, new Following(stamp, key, running));
+            return null;
         }
         // The first miss of this key renders it, and ends its flight when it stores, or else when its request ends.
         exchange.registerCompletionCallback(failure -> release(key, flight, null));
         request.setProperty(SLOT, new Slot(stamp, key, flight));
         return null;
+    }
+
+    /** An identical miss being rendered already: this request waits for its bytes, without a thread. */
+    @ServerRequestFilter(priority = ANSWER_PRIORITY + 1, nonBlocking = true)
+    public Uni<Response> waitForIdentical(ContainerRequestContext request) {
+        if (!(request.getProperty(FOLLOWING) instanceof Following following)) {
+            return null;
+        }
+        return follow(request, following.stamp(), following.key(), following.running());
     }
 
     /**

@@ -34,17 +34,28 @@ public class RateLimitFilter {
         this.identities = identities;
     }
 
+    /** Requests without credentials, decided at once: a Uni, even an immediate one, would suspend and resume each. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
-    public Uni<Response> spend(ContainerRequestContext request, HttpServerRequest http) {
-        // The API only: the problem pages are static text that needs no sign-in (nor a database connection).
-        if (!limits.enabled() || !request.getUriInfo().getPath().startsWith(ApiPaths.ROOT)) {
+    public Response withoutCredentials(ContainerRequestContext request, HttpServerRequest http) {
+        if (!applies(request) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return null;
         }
-        if (request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
-            return Uni.createFrom().item(decide(request, spendAnonymous(http)));
+        return decide(request, spendAnonymous(http));
+    }
+
+    /** Requests with credentials: signed in here (which may read the database), then charged to their client. */
+    @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1, nonBlocking = true)
+    public Uni<Response> withCredentials(ContainerRequestContext request, HttpServerRequest http) {
+        if (!applies(request) || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+            return null;
         }
         return identities.getDeferredIdentity().map(identity -> decide(request, identity.isAnonymous()
                 ? spendAnonymous(http) : spendAuthenticated(request, identity)));
+    }
+
+    /** The API only: the problem pages are static text that needs no sign-in (nor a database connection). */
+    private boolean applies(ContainerRequestContext request) {
+        return limits.enabled() && request.getUriInfo().getPath().startsWith(ApiPaths.ROOT);
     }
 
     /** Any order: the headers are this filter's alone. */

@@ -119,8 +119,8 @@ public class RateLimits {
     /** The RateLimit-Policy and RateLimit fields (draft-ietf-httpapi-ratelimit-headers) for what a request spent. */
     public static Map<String, String> headers(List<Usage> usages) {
         Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(POLICY_HEADER, usages.stream().map(u -> "\"" + u.policy().name() + "\";q=" + u.policy().quota()
-                + ";w=" + u.policy().windowSeconds()).collect(Collectors.joining(", ")));
+        headers.put(POLICY_HEADER, usages.size() == 1 ? usages.get(0).policy().description()
+                : usages.stream().map(u -> u.policy().description()).collect(Collectors.joining(", ")));
         headers.put(HEADER, usages.stream().map(u -> "\"" + u.policy().name() + "\";r=" + u.remaining() + ";t="
                 + u.secondsToFull()).collect(Collectors.joining(", ")));
         return headers;

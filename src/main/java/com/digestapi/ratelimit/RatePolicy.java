@@ -17,12 +17,14 @@ public final class RatePolicy {
     private final long quota;
     private final Duration window;
     private final Cache<String, Bucket> buckets;
+    private final String description;
 
     RatePolicy(String name, long quota, Duration window, long maxClients) {
         this.name = name;
         this.quota = quota;
         this.window = window;
         this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(window).build();
+        this.description = "\"" + name + "\";q=" + quota + ";w=" + window.toSeconds();
     }
 
     /** Takes one request from the client's quota, if any is left. */
@@ -43,6 +45,11 @@ public final class RatePolicy {
 
     public String name() {
         return name;
+    }
+
+    /** This policy as an item of the RateLimit-Policy field: the same on every response, so written once. */
+    String description() {
+        return description;
     }
 
     long quota() {
