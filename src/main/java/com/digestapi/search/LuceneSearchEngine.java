@@ -133,12 +133,15 @@ public class LuceneSearchEngine implements SearchEngine {
         }
     }
 
-    /** A write of this instance committed at this version: searches from now on wait until the index holds it. */
+    /**
+     * A write of this instance committed at this version: searches from now on wait until the index holds it. The
+     * index applies it at the next follow, or at once for the first search that needs it, not per write: a burst of
+     * writes is read and indexed in one batch with one refresh, which per write cost more than the write itself.
+     */
     void committedHere(long version) {
         synchronized (progress) {
             committedHere = Math.max(committedHere, version);
         }
-        followSoon();
     }
 
     private void followSoon() {
