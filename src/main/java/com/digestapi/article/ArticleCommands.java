@@ -131,7 +131,8 @@ public class ArticleCommands {
         changes.changed(ResourceKind.ARTICLE, id);
         countsMoved(wasPublic, outletBefore, topicsBefore, article);
         Article.flush();
-        return queries.get(id);
+        // The flushed entity is the stored state; its quotes and topics are loaded already (fill compared them).
+        return ArticleView.of(article, article.quotes.stream().map(QuoteBody::of).toList());
     }
 
     /**
