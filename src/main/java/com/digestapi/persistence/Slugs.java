@@ -27,8 +27,10 @@ public final class Slugs {
     public static String slugify(String text, String fallback) {
         String plain = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}", "")
-                .replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
+                // Lower case first, so that Ł, Ø, Æ, Đ, Œ, Þ and Ð (which do not decompose) are spelled out too.
                 .toLowerCase(Locale.ROOT)
+                .replace("ı", "i").replace("ß", "ss").replace("ø", "o").replace("æ", "ae").replace("đ", "d").replace("ł", "l")
+                .replace("œ", "oe").replace("þ", "th").replace("ð", "d")
                 .replaceAll("['’`]", "")
                 .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("^-+|-+$", "");
