@@ -90,10 +90,9 @@ public class RateLimitFilter {
         if (exhausted.isEmpty()) {
             return null;
         }
-        String which = exhausted.get(0).policy().name();
-        var problem = RateLimits.tooMany(usages, "the " + which + " quota of " + exhausted.get(0).policy().quota()
-                + " requests a minute is spent; retry in " + exhausted.stream().mapToLong(Usage::retryAfterSeconds)
-                .max().orElse(1) + " s");
+        RatePolicy first = exhausted.get(0).policy();
+        var problem = RateLimits.tooMany(usages, "the " + first.name() + " quota of " + first.quota()
+                + " requests a minute is spent");
         return Problems.response(problem.type, problem.getMessage(), problem.errors, problem.headers,
                 request.getUriInfo());
     }

@@ -77,8 +77,7 @@ public class RateLimits {
         Usage byUser = username == null ? byAddress : signIn.peek("user " + username.toLowerCase(Locale.ROOT));
         Usage refused = !byAddress.allowed() ? byAddress : !byUser.allowed() ? byUser : null;
         return Optional.ofNullable(refused).map(usage -> tooMany(List.of(usage),
-                "too many wrong credentials " + (usage == byAddress ? "from this address" : "for this username")
-                        + "; retry in " + usage.retryAfterSeconds() + " s"));
+                "too many wrong credentials " + (usage == byAddress ? "from this address" : "for this username")));
     }
 
     /** Counts wrong credentials against the address and, when one was given, the username. */
@@ -126,11 +125,15 @@ public class RateLimits {
         return headers;
     }
 
-    /** A 429 problem with Retry-After (the longest wait among the exhausted quotas) and the RateLimit fields. */
-    static ProblemException tooMany(List<Usage> usages, String detail) {
+    /**
+     * A 429 problem with Retry-After (the longest wait among the exhausted quotas, also named in the detail after what
+     * was exhausted) and the RateLimit fields.
+     */
+    static ProblemException tooMany(List<Usage> usages, String exhausted) {
         Map<String, String> headers = headers(usages);
-        long wait = usages.stream().mapToLong(Usage::retryAfterSeconds).max().orElse(1);
-        headers.put("Retry-After", Long.toString(Math.max(1, wait)));
-        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, detail, List.of(), headers);
+        long wait = Math.max(1, usages.stream().mapToLong(Usage::retryAfterSeconds).max().orElse(1));
+        headers.put("Retry-After", Long.toString(wait));
+        return new ProblemException(ProblemType.TOO_MANY_REQUESTS, exhausted + "; retry in " + wait + " s", List.of(),
+                headers);
     }
 }
