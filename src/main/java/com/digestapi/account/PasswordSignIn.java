@@ -9,8 +9,6 @@ import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -116,7 +114,6 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
     }
 
     private static SecurityIdentity identity(Account account) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username))
-                .addRoles(account.roleSet()).addAttribute(RateLimits.CLIENT, "account " + account.id).build();
+        return SignIn.identity(account, "account " + account.id);
     }
 }

@@ -5,6 +5,8 @@ import com.digestapi.problem.ProblemMappers;
 import com.digestapi.problem.ProblemType;
 import com.digestapi.ratelimit.RateLimits;
 import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.security.credential.PasswordCredential;
 import io.quarkus.security.credential.TokenCredential;
 import io.quarkus.security.identity.IdentityProviderManager;
@@ -116,6 +118,12 @@ public class SignIn implements HttpAuthenticationMechanism {
     @Override
     public Uni<HttpCredentialTransport> getCredentialTransport(RoutingContext context) {
         return Uni.createFrom().item(new HttpCredentialTransport(HttpCredentialTransport.Type.AUTHORIZATION, "basic"));
+    }
+
+    /** Who a sign-in found: the account's name and roles, and the client its rate limits are charged to. */
+    static SecurityIdentity identity(Account account, String client) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(account.username))
+                .addRoles(account.roleSet()).addAttribute(RateLimits.CLIENT, client).build();
     }
 
     /** A 401 that says what was wrong with the credentials, with the challenge a client needs to retry. */

@@ -1,15 +1,12 @@
 package com.digestapi.account;
 
 import com.digestapi.persistence.TrackedEntity;
-import com.digestapi.ratelimit.RateLimits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.TokenAuthenticationRequest;
-import io.quarkus.security.runtime.QuarkusPrincipal;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -51,7 +48,6 @@ public class TokenSignIn implements IdentityProvider<TokenAuthenticationRequest>
         if (found.expired(now)) {
             throw new AuthenticationFailedException(SignIn.refusal("the API token expired at " + found.expiresAt));
         }
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(found.account.username))
-                .addRoles(found.account.roleSet()).addAttribute(RateLimits.CLIENT, "token " + found.id).build();
+        return SignIn.identity(found.account, "token " + found.id);
     }
 }
