@@ -52,7 +52,10 @@ public class ArticleFields {
     void fill(Article article, ArticleContent content) {
         String slug = content.slug() != null ? content.slug()
                 : article.slug != null ? article.slug : Slugs.unique(Article.class, Slugs.slugify(content.headline(), "article"));
-        Uniqueness.require(Article.class, "slug", slug, article.id);
+        if (!slug.equals(article.slug)) {
+            // An article keeps its own slug without asking: most writes do not change it.
+            Uniqueness.require(Article.class, "slug", slug, article.id);
+        }
         article.slug = slug;
         article.headline = content.headline().strip();
         article.outlet = content.outlet();
