@@ -42,6 +42,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LuceneSearchEngine implements SearchEngine {
 
+    /** The one thread that writes the index (and reads the articles it indexes). */
+    public static final String WRITER_THREAD = "search-index";
     private static final Logger LOG = Logger.getLogger(LuceneSearchEngine.class);
     private static final int BATCH = 500;
     /** Rows read from the log at once; a version's rows are never split. */
@@ -58,7 +60,7 @@ public class LuceneSearchEngine implements SearchEngine {
     private final DocumentSource source;
     private final ContentVersion contentVersion;
     private final ScheduledExecutorService writer = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "search-index");
+        Thread thread = new Thread(task, WRITER_THREAD);
         thread.setDaemon(true);
         return thread;
     });
