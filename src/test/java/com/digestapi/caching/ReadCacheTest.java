@@ -20,7 +20,7 @@ import com.digestapi.article.ArticleCommands;
 import com.digestapi.issue.IssueDocuments;
 import com.digestapi.issue.IssueService;
 import com.digestapi.outlet.OutletService;
-import com.digestapi.support.SqlStatements;
+import com.digestapi.support.SentSql;
 import com.digestapi.topic.TopicService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,6 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import jakarta.transaction.Transactional;
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -43,9 +42,6 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 public class ReadCacheTest {
-
-    @Inject
-    EntityManagerFactory emf;
 
     @Inject
     EntityManager em;
@@ -64,7 +60,7 @@ public class ReadCacheTest {
     }
 
     private long statements(Supplier<Response> request, Response[] into) {
-        return SqlStatements.during(emf, () -> into[0] = request.get());
+        return SentSql.count(() -> into[0] = request.get());
     }
 
     @Test

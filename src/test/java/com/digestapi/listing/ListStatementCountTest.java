@@ -10,13 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.digestapi.caching.ContentVersion;
 import com.digestapi.caching.ReadCacheTest;
 import com.digestapi.support.ListSupport;
-import com.digestapi.support.SqlStatements;
+import com.digestapi.support.SentSql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManagerFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,9 +32,6 @@ import org.junit.jupiter.api.Test;
 class ListStatementCountTest {
 
     private static final int N = 30;
-
-    @Inject
-    EntityManagerFactory emf;
 
     @Inject
     ContentVersion contentVersion;
@@ -87,10 +83,10 @@ class ListStatementCountTest {
     private long statements(Supplier<Response> request, int expectedItems) {
         ReadCacheTest.dropCachedReads(contentVersion);
         Response[] fromDatabase = new Response[1];
-        long count = SqlStatements.during(emf, () -> fromDatabase[0] = request.get());
+        long count = SentSql.count(() -> fromDatabase[0] = request.get());
         fromDatabase[0].then().statusCode(200);
         Response[] fromMemory = new Response[1];
-        assertEquals(0, SqlStatements.during(emf, () -> fromMemory[0] = request.get()), "a repeated read is cached");
+        assertEquals(0, SentSql.count(() -> fromMemory[0] = request.get()), "a repeated read is cached");
         assertEquals(fromDatabase[0].asString(), fromMemory[0].asString());
         assertEquals(fromDatabase[0].header("ETag"), fromMemory[0].header("ETag"));
         assertEquals(fromDatabase[0].header("X-Total-Count"), fromMemory[0].header("X-Total-Count"));

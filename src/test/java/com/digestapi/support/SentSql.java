@@ -52,6 +52,11 @@ public class SentSql implements StatementInspector {
         HOOK.set(null);
     }
 
+    /** How many statements requests sent while the block ran. */
+    public static long count(Runnable block) {
+        return during(block).size();
+    }
+
     public static synchronized List<String> during(Runnable block) {
         SENT.clear();
         recording = true;

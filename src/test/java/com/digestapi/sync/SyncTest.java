@@ -20,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.digestapi.caching.ContentVersion;
 import com.digestapi.caching.ReadCacheTest;
 import com.digestapi.changelog.ChangeLog;
-import com.digestapi.support.SqlStatements;
+import com.digestapi.support.SentSql;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -29,7 +29,6 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.EntityManagerFactory;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -52,9 +51,6 @@ class SyncTest {
 
     private static final String SYNC = "/api/v1/sync";
     private static final String MERGE_PATCH = "application/merge-patch+json";
-
-    @Inject
-    EntityManagerFactory emf;
 
     @Inject
     EntityManager em;
@@ -491,13 +487,13 @@ class SyncTest {
     /** The statements of one request on the database path; the same request again costs none (read cache). */
     private long statements(java.util.function.Supplier<Response> request, int expectedItems) {
         Response[] response = new Response[1];
-        long count = SqlStatements.during(emf, () -> response[0] = request.get());
+        long count = SentSql.count(() -> response[0] = request.get());
         response[0].then().statusCode(200);
         if (expectedItems >= 0) {
             assertEquals(expectedItems, response[0].jsonPath().getList("items").size(), response[0]::asString);
         }
         Response[] again = new Response[1];
-        assertEquals(0, SqlStatements.during(emf, () -> again[0] = request.get()), "a repeated read is cached");
+        assertEquals(0, SentSql.count(() -> again[0] = request.get()), "a repeated read is cached");
         assertEquals(response[0].asString(), again[0].asString());
         assertNotEquals(null, response[0].header("ETag"));
         return count;
