@@ -1,5 +1,6 @@
 package com.digestapi.sync;
 
+import com.digestapi.listing.Cursor;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -8,10 +9,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "SyncPage", description = "Exactly one of nextPageToken (more pages follow: ask again with it at once)"
         + " and nextSyncToken (you are caught up: keep it, and ask with it for the next delta whenever you like).")
 public record SyncPage(
-        @Schema(required = true, description = "Apply in order.") List<SyncItem> items,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next page.")
+        @Schema(required = true, description = "Apply in order.", maxItems = SyncParams.MAX_SIZE) List<SyncItem> items,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next page.",
+                maxLength = Cursor.MAX_LENGTH)
         String nextPageToken,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next delta.")
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next delta.",
+                maxLength = Cursor.MAX_LENGTH)
         String nextSyncToken) {
 
     static SyncPage more(List<SyncItem> items, SyncToken next) {

@@ -21,7 +21,7 @@ public class SyncParams {
     @QueryParam("types")
     @Parameter(description = "Comma-separated resource types to sync: any of article, issue, outlet, topic (default:"
             + " all). A token remembers the types it was made for: send the same, or leave types out.",
-            example = "article,issue", schema = @Schema(type = SchemaType.STRING))
+            example = "article,issue", schema = @Schema(type = SchemaType.STRING, maxLength = 100))
     public String types;
 
     @QueryParam("token")
@@ -32,7 +32,8 @@ public class SyncParams {
 
     @QueryParam("size")
     @Parameter(description = "Items per page at most.",
-            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
+            schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "500",
+                    defaultValue = "100"))
     public String size;
 
     /** @param types null when the request names none */

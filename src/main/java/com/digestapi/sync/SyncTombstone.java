@@ -1,6 +1,7 @@
 package com.digestapi.sync;
 
 import com.digestapi.changelog.ChangeLog;
+import com.digestapi.persistence.Slugs;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -12,7 +13,7 @@ public record SyncTombstone(
         String type,
         @Schema(required = true, enumeration = {"delete"}) String op,
         @Schema(required = true, examples = "7") long id,
-        @Schema(required = true, description = "The slug readers knew it by.",
+        @Schema(required = true, description = "The slug readers knew it by.", maxLength = Slugs.MAX_LENGTH,
                 examples = "kazakhstan-votes-for-a-nuclear-power-plant") String slug,
         @Schema(required = true, description = "When it stopped being public.") Instant at,
         @Schema(required = true, enumeration = {"deleted", "unpublished", "withdrawn"}, description = "deleted: it no"
