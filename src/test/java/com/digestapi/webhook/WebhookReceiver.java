@@ -73,6 +73,11 @@ final class WebhookReceiver implements AutoCloseable {
         script.addAll(List.of(statuses));
     }
 
+    /** Forgets the scripted statuses: 204 from now on. */
+    void answerNormally() {
+        script.clear();
+    }
+
     List<Receipt> receipts() {
         synchronized (receipts) {
             return List.copyOf(receipts);

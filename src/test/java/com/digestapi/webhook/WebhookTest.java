@@ -352,6 +352,16 @@ class WebhookTest {
     }
 
     @Test
+    void signaturesMatchTheStandardWebhooksReferenceVector() {
+        String secret = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+        String body = "{\"test\": 2432232314}";
+        String signature = "v1,g0hM9SsE+OTPJTGt/tmIKtSyZlE3uFJELVlNIOLJ1OE=";
+        assertEquals(signature, WebhookSecrets.signature(secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", 1614265330, body));
+        assertNull(WebhookReceiver.check(secret, "msg_p5jXN8AQM9LWM0D4loKWxJek", "1614265330", signature, body,
+                Instant.ofEpochSecond(1614265330)));
+    }
+
+    @Test
     void theReceiverRejectsATamperedBodyAndAnOldTimestamp() {
         String secret = WebhookSecrets.generate();
         String body = "{\"type\":\"topic.created\",\"timestamp\":\"2026-12-03T10:00:00Z\",\"data\":{\"id\":1}}";
