@@ -254,5 +254,9 @@ public interface DigestConfig {
         /** Deliveries sent at the same time by one instance (each subscription's go out one after the other). */
         @WithDefault("4")
         int senders();
+
+        /** How long delivered, failed and skipped deliveries stay in a subscription's list of deliveries. */
+        @WithDefault("30d")
+        Duration deliveryRetention();
     }
 }

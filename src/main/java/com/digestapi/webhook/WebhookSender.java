@@ -75,6 +75,7 @@ public class WebhookSender {
     static final String SKIPPED = "skipped";
     /** How long a claimed delivery is this instance's: longer than rendering it and one attempt take. */
     private static final Duration LEASE = Duration.ofSeconds(60);
+    private static final Duration PRUNE_INTERVAL = Duration.ofHours(1);
     static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final String CLAIM = "select d.id from webhook_delivery d where d.status = 'pending'"
             + " and d.next_attempt_at <= ?"
@@ -144,6 +145,19 @@ public class WebhookSender {
         running = true;
         poller.scheduleWithFixedDelay(this::pollSafely, 0, Math.max(10, config.pollInterval().toMillis()),
                 TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::prune, 1, PRUNE_INTERVAL.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    /** Forgets the deliveries that are done (delivered, failed, skipped) and older than the retention. */
+    int prune() {
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> em().createNativeQuery("delete from webhook_delivery"
+                            + " where status <> 'pending' and occurred_at < ?1")
+                    .setParameter(1, utc(Instant.now().minus(config.deliveryRetention()))).executeUpdate());
+        } catch (RuntimeException e) {
+            LOG.warnf("Webhooks: pruning old deliveries failed: %s", e.getMessage());
+            return 0;
+        }
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -277,10 +291,16 @@ public class WebhookSender {
     private Optional<Message> message(long id) {
         Object[] row = (Object[]) em().createNativeQuery("select d.event_type, d.resource_type, d.resource_id, d.slug,"
                         + " d.reason, d.occurred_at, d.payload, d.attempts, d.first_attempt_at, d.status, s.url, s.secret,"
-                        + " s.id from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
+                        + " s.id, s.active from webhook_delivery d join webhook_subscription s on s.id = d.subscription_id"
                         + " where d.id = ?1")
                 .setParameter(1, id).getResultStream().findFirst().orElse(null);
         if (row == null || !PENDING.equals(row[9])) {
+            return Optional.empty();
+        }
+        if (!Boolean.TRUE.equals(row[13])) {
+            // Paused since it was claimed: due again at once, for when the subscription is enabled.
+            em().createNativeQuery("update webhook_delivery set next_attempt_at = ?1 where id = ?2")
+                    .setParameter(1, utc(Instant.now())).setParameter(2, id).executeUpdate();
             return Optional.empty();
         }
         String type = (String) row[0];

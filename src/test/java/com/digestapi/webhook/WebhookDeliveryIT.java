@@ -63,7 +63,7 @@ class WebhookDeliveryIT {
                 writer.start();
                 await(() -> acknowledged.size() >= 100, Duration.ofSeconds(60));
                 // From now on the partner refuses: events pile up in the outbox, some of them mid-attempt at the kill.
-                receiver.answer(Collections.nCopies(1_000_000, 503).toArray(Integer[]::new));
+                receiver.refuseWith(503);
                 await(() -> acknowledged.size() >= 250, Duration.ofSeconds(60));
                 first.kill();
                 writer.join(10_000);
@@ -81,7 +81,7 @@ class WebhookDeliveryIT {
                 assertEquals(List.of(), lost, "committed events lost by kill -9");
                 Map<Long, Set<String>> idsPerOutlet = new HashMap<>();
                 for (WebhookReceiver.Receipt receipt : receiver.receipts()) {
-                    idsPerOutlet.computeIfAbsent(receipt.json().getLong("data.id"), k -> new HashSet<>())
+                    idsPerOutlet.computeIfAbsent(receipt.dataId(), k -> new HashSet<>())
                             .add(receipt.id());
                 }
                 assertTrue(idsPerOutlet.values().stream().allMatch(ids -> ids.size() == 1),
@@ -97,10 +97,8 @@ class WebhookDeliveryIT {
                 List<Long> millis = new ArrayList<>();
                 for (int i = 0; i < 100; i++) {
                     long outlet = created(second, "/api/v1/outlets", "{\"name\":\"" + prefix + " latency " + i + "\"}");
-                    WebhookReceiver.Receipt receipt = receiver.await(
-                            r -> r.json().getLong("data.id") == outlet, Duration.ofSeconds(20));
-                    millis.add(Duration.between(Instant.parse(receipt.json().getString("timestamp")), receipt.at())
-                            .toMillis());
+                    WebhookReceiver.Receipt receipt = receiver.await(r -> r.dataId() == outlet, Duration.ofSeconds(20));
+                    millis.add(Duration.between(receipt.eventTimestamp(), receipt.at()).toMillis());
                 }
                 Collections.sort(millis);
                 System.out.printf("webhook latency, commit to receipt, one write at a time (%s): p50 %d ms, p99 %d ms,"
@@ -169,7 +167,7 @@ class WebhookDeliveryIT {
     }
 
     private static Set<Long> processedIds(WebhookReceiver receiver) {
-        return receiver.processed().stream().map(r -> r.json().getLong("data.id")).collect(Collectors.toSet());
+        return receiver.processed().stream().map(WebhookReceiver.Receipt::dataId).collect(Collectors.toSet());
     }
 
     private static long created(PackagedService service, String path, String body) throws Exception {

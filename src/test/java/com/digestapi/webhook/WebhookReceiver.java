@@ -2,6 +2,8 @@ package com.digestapi.webhook;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,20 +37,20 @@ final class WebhookReceiver implements AutoCloseable {
 
     static final Duration TOLERANCE = Duration.ofMinutes(5);
 
-    /** One request that passed the checks. */
-    record Receipt(String id, long timestamp, String body, int answered, Instant at) {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One request that passed the checks: its type and the id of its data read once, the rest on demand. */
+    record Receipt(String id, long timestamp, String body, int answered, Instant at, String type, long dataId,
+                   Instant eventTimestamp) {
         JsonPath json() {
             return new JsonPath(body);
-        }
-
-        String type() {
-            return json().getString("type");
         }
     }
 
     private final HttpServer server;
     private volatile String secret;
     private final Deque<Integer> script = new ConcurrentLinkedDeque<>();
+    private volatile Integer refusing;
     private final List<Receipt> receipts = java.util.Collections.synchronizedList(new ArrayList<>());
     private final Map<String, Integer> timesById = new ConcurrentHashMap<>();
     private final List<String> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
@@ -73,8 +75,14 @@ final class WebhookReceiver implements AutoCloseable {
         script.addAll(List.of(statuses));
     }
 
+    /** Answers every accepted request with this status until {@link #answerNormally}. */
+    void refuseWith(int status) {
+        refusing = status;
+    }
+
     /** Forgets the scripted statuses: 204 from now on. */
     void answerNormally() {
+        refusing = null;
         script.clear();
     }
 
@@ -116,7 +124,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     /** Waits until the resource's event of this type was processed. */
     Receipt await(String type, long resourceId) {
-        return await(r -> r.type().equals(type) && r.json().getLong("data.id") == resourceId, Duration.ofSeconds(20));
+        return await(r -> r.type().equals(type) && r.dataId() == resourceId, Duration.ofSeconds(20));
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -135,10 +143,15 @@ final class WebhookReceiver implements AutoCloseable {
                 respond(exchange, 401, problem);
                 return;
             }
-            Integer scripted = script.poll();
+            Integer refused = refusing;
+            Integer scripted = refused == null ? script.poll() : refused;
             int status = scripted == null ? 204 : scripted;
             timesById.merge(id, 1, Integer::sum);
-            receipts.add(new Receipt(id, Long.parseLong(timestamp), body, status, Instant.now()));
+            JsonNode event = JSON.readTree(body);
+            receipts.add(new Receipt(id, Long.parseLong(timestamp), body, status, Instant.now(),
+                    event.path("type").asText(), event.path("data").path("id").asLong(
+                            event.path("data").path("webhookId").asLong(-1)),
+                    Instant.parse(event.path("timestamp").asText())));
             respond(exchange, status, status == 204 ? null : "scripted " + status);
         }
     }

@@ -27,7 +27,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
@@ -50,6 +49,9 @@ class WebhookTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    WebhookSender sender;
 
     /** Runs the body with a receiver subscribed to these events; the subscription is deleted afterwards. */
     static void subscribed(List<String> events, Consumer<Subscription> body) {
@@ -207,9 +209,20 @@ class WebhookTest {
             assertEquals(Map.of("type", "article", "op", "delete", "id", (int) article, "slug", slug,
                     "reason", "deleted", "at", tombstone.getString("data.at")), tombstone.getMap("data"));
 
+            // Moved to a draft issue: withdrawn. Left in an issue that goes back to draft: unpublished, like the issue.
+            long moved = newArticle(issue, outlet, unique("Moved"), Map.of());
+            long staying = newArticle(issue, outlet, unique("Staying"), Map.of());
+            long draft = newIssue("2024-11-09", "DRAFT");
+            api().contentType(ContentType.JSON).body(Map.of("issueId", draft)).patch("/api/v1/articles/{id}", moved)
+                    .then().statusCode(200);
+            assertEquals("withdrawn", hook.receiver().await("article.withdrawn", moved).json().getString("data.reason"));
             api().contentType(ContentType.JSON).body(Map.of("status", "DRAFT")).patch("/api/v1/issues/{id}", issue)
                     .then().statusCode(200);
             assertEquals("unpublished", hook.receiver().await("issue.unpublished", issue).json().getString("data.reason"));
+            assertEquals("unpublished",
+                    hook.receiver().await("article.unpublished", staying).json().getString("data.reason"));
+            assertTrue(hook.receiver().receipts().stream().noneMatch(r -> r.body().contains("\"id\":" + draft + ",")),
+                    "a draft issue is never announced");
 
             assertEquals(List.of(), hook.receiver().rejected());
             hook.receiver().receipts().forEach(r -> assertEquals(1, hook.receiver().times(r.id()), "no duplicates"));
@@ -257,7 +270,6 @@ class WebhookTest {
         });
     }
 
-    @ActivateRequestContext
     void created(String name) {
         outlets.create(new OutletInput(null, name, null, null, null));
     }
@@ -303,7 +315,7 @@ class WebhookTest {
     }
 
     private static boolean received(Subscription hook, long outlet, int count) {
-        return hook.receiver().processed().stream().filter(r -> r.json().getLong("data.id") == outlet).count() >= count;
+        return hook.receiver().processed().stream().filter(r -> r.dataId() == outlet).count() >= count;
     }
 
     @Test
@@ -318,7 +330,7 @@ class WebhookTest {
             assertEquals(ping.getString("messageId"), received.id());
 
             // From now on the target fails: retried with backoff until digest.webhooks.give-up-after (2 s in tests).
-            hook.receiver().answer(java.util.Collections.nCopies(100, 500).toArray(Integer[]::new));
+            hook.receiver().refuseWith(500);
             api().post(WEBHOOKS + "/{id}/ping", hook.id()).then().statusCode(202);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
             JsonPath view;
@@ -348,6 +360,21 @@ class WebhookTest {
             long topic = newTopic();
             WebhookReceiver.sleep(300);
             assertTrue(hook.receiver().receipts().stream().noneMatch(r -> r.body().contains("\"id\":" + topic + ",")));
+        });
+    }
+
+    @Test
+    void doneDeliveriesAreForgottenAfterTheRetention() {
+        subscribed(List.of("topic.created"), hook -> {
+            long topic = newTopic();
+            hook.receiver().await("topic.created", topic);
+            String deliveries = WEBHOOKS + "/" + hook.id() + "/deliveries";
+            api().get(deliveries).then().statusCode(200).body("totalItems", equalTo(1));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update webhook_delivery"
+                    + " set occurred_at = occurred_at - interval '31' day where subscription_id = ?1")
+                    .setParameter(1, hook.id()).executeUpdate());
+            assertTrue(sender.prune() >= 1);
+            api().get(deliveries).then().statusCode(200).body("totalItems", equalTo(0));
         });
     }
 
