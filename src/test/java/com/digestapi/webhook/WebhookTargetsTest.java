@@ -7,13 +7,17 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -24,6 +28,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @TestProfile(WebhookTargetsTest.Defaults.class)
 class WebhookTargetsTest {
+
+    @Inject
+    EntityManager em;
 
     public static class Defaults implements QuarkusTestProfile {
         @Override
@@ -55,6 +62,31 @@ class WebhookTargetsTest {
             JsonPath patched = problem(raw().contentType(ContentType.JSON).body(Map.of("url", "https://10.0.0.1/"))
                     .patch(path), 400, "validation", path);
             assertEquals("url", patched.getString("errors[0].field"));
+        } finally {
+            api().delete(WebhookTest.WEBHOOKS + "/{id}", id).then().statusCode(204);
+        }
+    }
+
+    @Test
+    void aTargetThatResolvesToAPrivateAddressLaterIsRefusedAtSendTime() {
+        long id = api().contentType(ContentType.JSON)
+                .body(Map.of("url", "https://8.8.8.8/hooks", "events", List.of("topic.deleted")))
+                .post(WebhookTest.WEBHOOKS).then().statusCode(201).extract().jsonPath().getLong("id");
+        try {
+            // As if its DNS name now resolved to loopback.
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update webhook_subscription set url = 'https://127.0.0.1:9/hooks' where id = ?1")
+                    .setParameter(1, id).executeUpdate());
+            api().post(WebhookTest.WEBHOOKS + "/{id}/ping", id).then().statusCode(202);
+            String deliveries = WebhookTest.WEBHOOKS + "/" + id + "/deliveries";
+            long deadline = System.nanoTime() + java.time.Duration.ofSeconds(20).toNanos();
+            JsonPath page;
+            do {
+                WebhookReceiver.sleep(100);
+                page = api().get(deliveries).then().statusCode(200).extract().jsonPath();
+            } while (page.getInt("items[0].attempts") == 0 && System.nanoTime() < deadline);
+            assertThat(page.getString("items[0].lastError"), containsString("non-public address (127.0.0.1)"));
+            assertNull(page.get("items[0].lastResponseCode"), "no request was sent");
         } finally {
             api().delete(WebhookTest.WEBHOOKS + "/{id}", id).then().statusCode(204);
         }
