@@ -10,9 +10,12 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The body of a delivery. */
 @Schema(name = "WebhookEvent", description = "What a subscription's URL receives (POST, application/json), signed"
-        + " per the Standard Webhooks specification: webhook-id (the same on every retry; de-duplicate by it),"
-        + " webhook-timestamp (Unix seconds of this attempt) and webhook-signature (v1, and the base64 HMAC-SHA256"
-        + " of id.timestamp.body, keyed with the base64-decoded part of the secret after whsec_).")
+        + " per the Standard Webhooks specification with three headers: webhook-id (msg_ and digits, the same on every"
+        + " retry: de-duplicate by it), webhook-timestamp (Unix seconds of this attempt: refuse one more than 5"
+        + " minutes away) and webhook-signature (v1, and the base64 HMAC-SHA256 of id.timestamp.body, keyed with the"
+        + " base64-decoded part of the secret after whsec_; compare in constant time). Deliveries come at least"
+        + " once, in commit order per subscription. Answer any 2xx within 5 s; anything else is retried with"
+        + " backoff for 24 h, then the subscription is disabled.")
 public record WebhookEvent(
         @Schema(required = true, enumeration = {"article.published", "article.updated", "article.withdrawn",
                 "article.unpublished", "article.deleted", "issue.published", "issue.updated", "issue.unpublished",

@@ -26,14 +26,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.callbacks.Callback;
-import org.eclipse.microprofile.openapi.annotations.callbacks.CallbackOperation;
-import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -79,34 +75,13 @@ public class WebhookResource {
     @Operation(operationId = "createWebhook", summary = "Subscribe a URL to events",
             description = "The answer is the only place the signing secret appears: store it now. The URL must be"
                     + " https and resolve to public addresses (see WebhookInput). At most " + Webhooks.MAX_SUBSCRIPTIONS
-                    + " subscriptions.")
+                    + " subscriptions. Each event is then POSTed to the URL as a WebhookEvent (that schema describes"
+                    + " the body and the signature headers); any 2xx within 5 s delivers it, anything else (another"
+                    + " status, a redirect, which is not followed, a timeout) is retried with backoff for 24 h.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "articles", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription.",
             content = @Content(schema = @Schema(implementation = CreatedWebhook.class)))
     @APIResponse(responseCode = "409", description = "The service already keeps the most subscriptions it may.")
-    @Callback(name = "event", callbackUrlExpression = "{$request.body#/url}", operations = @CallbackOperation(
-            method = "post", summary = "An event, delivered to the subscription's URL",
-            description = "Signed per the Standard Webhooks specification. Verify webhook-signature (an HMAC-SHA256,"
-                    + " keyed with the base64-decoded part of the secret after whsec_, of webhook-id, '.',"
-                    + " webhook-timestamp, '.' and the body as received), refuse a timestamp more than 5 minutes"
-                    + " away, and de-duplicate by webhook-id: a delivery comes at least once, in commit order per"
-                    + " subscription.",
-            parameters = {
-                    @Parameter(name = "webhook-id", in = ParameterIn.HEADER, required = true,
-                            description = "The delivery's id, the same on every retry.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 24, pattern = "^msg_[0-9]+$")),
-                    @Parameter(name = "webhook-timestamp", in = ParameterIn.HEADER, required = true,
-                            description = "When this attempt was signed, in Unix seconds.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 12, pattern = "^[0-9]+$")),
-                    @Parameter(name = "webhook-signature", in = ParameterIn.HEADER, required = true,
-                            description = "v1, and the base64 of the HMAC-SHA256 of id.timestamp.body.",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 47,
-                                    pattern = "^v1,[A-Za-z0-9+/]{43}=$"))},
-            requestBody = @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = WebhookEvent.class))),
-            responses = @APIResponse(responseCode = "200", description = "Any 2xx within 5 s: delivered. Anything"
-                    + " else (another status, a redirect, which is not followed, a timeout, no connection) is retried"
-                    + " with backoff for 24 h; at most 1 KB of the answer is kept for the deliveries list.")))
     public RestResponse<CreatedWebhook> create(@Valid @NotNull WebhookInput input, UriInfo uriInfo) {
         CreatedWebhook created = webhooks.create(input);
         return Created.at(uriInfo, WebhookResource.class, created.id(), created);
