@@ -42,7 +42,7 @@ class ArchitectureTest {
             "com.digestapi.changelog..", "com.digestapi.config.."};
 
     static final String[] FEATURES = {"com.digestapi.account..", "com.digestapi.article..", "com.digestapi.issue..",
-            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed..", "com.digestapi.sync.."};
+            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed..", "com.digestapi.sync..", "com.digestapi.webhook.."};
 
     static final DescribedPredicate<JavaClass> RESOURCES = describe("resources (classes named *Resource)",
             c -> c.getSimpleName().endsWith("Resource"));

@@ -4,6 +4,7 @@ import com.digestapi.caching.ContentVersion;
 import com.digestapi.persistence.TrackedEntity;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
@@ -74,6 +75,28 @@ public class ContentChanges {
     private record Deferred(Group group, long key) {
     }
 
+    /** How what readers see of a resource changed at a version. */
+    public enum Transition {
+        /** Public now and not before: created, or published (again). */
+        APPEARED,
+        /** Public before and now. */
+        CHANGED,
+        /** Public before and not now: {@link Recorded.Change#reason()} says why. */
+        REMOVED
+    }
+
+    /**
+     * Fired inside a content write, holding the content_version row lock, each time it records changes in the log: what
+     * readers could tell apart, at the write's version. Observers (webhooks) write in the same transaction, so what
+     * they write commits, or rolls back, with the change, in version order.
+     */
+    public record Recorded(long version, Instant at, List<Change> changes) {
+
+        /** One resource's change; reason (deleted, unpublished, withdrawn) only when it was removed. */
+        public record Change(ResourceKind kind, long id, Transition transition, String slug, String reason) {
+        }
+    }
+
     /** What readers see of a resource now: public or not, its slug, and an article's issue. */
     private record Seen(boolean visible, String slug, Long issueId) {
     }
@@ -95,9 +118,11 @@ public class ContentChanges {
     }
 
     private final TransactionSynchronizationRegistry transactions;
+    private final Event<Recorded> recorded;
 
-    ContentChanges(TransactionSynchronizationRegistry transactions) {
+    ContentChanges(TransactionSynchronizationRegistry transactions, Event<Recorded> recorded) {
         this.transactions = transactions;
+        this.recorded = recorded;
     }
 
     /** These resources may have changed for readers (or been deleted) in the current transaction. */
@@ -171,9 +196,10 @@ public class ContentChanges {
     }
 
     /** Compares what readers see now with what the log says they saw, and records each difference at the version. */
-    private static void record(Pending pending, Map<ResourceKind, Set<Long>> changed) {
+    private void record(Pending pending, Map<ResourceKind, Set<Long>> changed) {
         // Entity changes made since the version was set are not in the database yet.
         Panache.getEntityManager().flush();
+        List<Recorded.Change> told = new ArrayList<>();
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             List<Object[]> inserts = new ArrayList<>();
             List<Object[]> updates = new ArrayList<>();
@@ -191,6 +217,10 @@ public class ContentChanges {
                     Object[] row = change(kind, id, now, before, pending);
                     if (row != null) {
                         (before == null ? inserts : updates).add(row);
+                        Transition transition = transition(now, before);
+                        if (transition != null) {
+                            told.add(new Recorded.Change(kind, id, transition, (String) row[1], (String) row[2]));
+                        }
                     }
                 }
             }
@@ -199,6 +229,21 @@ public class ContentChanges {
             batch(connection, "update content_change set version = ?, slug = ?, reason = ?, issue_id = ?,"
                     + " changed_at = ? where resource_type = ? and resource_id = ?", updates);
         });
+        if (!told.isEmpty()) {
+            recorded.fire(new Recorded(pending.stamp.version(), pending.at, List.copyOf(told)));
+        }
+    }
+
+    /**
+     * What readers could tell of a change the log records: appeared, changed or removed; null for a resource that was
+     * already hidden and is now deleted (its tombstone's reason changes, readers saw nothing).
+     */
+    private static Transition transition(Seen now, Logged before) {
+        boolean wasPublic = before != null && before.reason() == null;
+        if (now != null && now.visible()) {
+            return wasPublic ? Transition.CHANGED : Transition.APPEARED;
+        }
+        return wasPublic ? Transition.REMOVED : null;
     }
 
     /**

@@ -69,6 +69,9 @@ public interface DigestConfig {
     /** Partner sync (GET /api/v1/sync). */
     Sync sync();
 
+    /** Webhooks: where deliveries may go, and how they are retried. */
+    Webhooks webhooks();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -214,5 +217,46 @@ public interface DigestConfig {
          */
         @WithDefault("90d")
         Duration retention();
+    }
+
+    interface Webhooks {
+
+        /** Let subscriptions use http:// URLs (local set-ups, tests); otherwise https only. */
+        @WithDefault("false")
+        boolean allowHttp();
+
+        /**
+         * Let subscriptions target loopback, private, link-local (cloud metadata), unique-local and other non-public
+         * addresses; checked when a subscription is created or changed and again before each delivery.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+
+        /** How often each instance looks for deliveries that are due (its own writes' events go out at once). */
+        @WithDefault("1s")
+        Duration pollInterval();
+
+        /** Wait before the first retry of a failed delivery; each further retry waits twice as long, with jitter. */
+        @WithDefault("5s")
+        Duration retryDelay();
+
+        /** The longest wait between two attempts. */
+        @WithDefault("1h")
+        Duration retryMaxDelay();
+
+        /**
+         * How long a delivery is retried after its first attempt failed; then it fails for good and its subscription is
+         * disabled (it shows why). The queue behind it waits until an editor enables the subscription again.
+         */
+        @WithDefault("24h")
+        Duration giveUpAfter();
+
+        /** Deliveries sent at the same time by one instance (each subscription's go out one after the other). */
+        @WithDefault("4")
+        int senders();
+
+        /** How long delivered, failed and skipped deliveries stay in a subscription's list of deliveries. */
+        @WithDefault("30d")
+        Duration deliveryRetention();
     }
 }

@@ -10,11 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + " and nextSyncToken (you are caught up: keep it, and ask with it for the next delta whenever you like).")
 public record SyncPage(
         @Schema(required = true, description = "Apply in order.", maxItems = SyncParams.MAX_SIZE) List<SyncItem> items,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next page.", maxLength = Cursor.MAX_LENGTH,
-                pattern = Cursor.PATTERN)
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next page.",
+                maxLength = Cursor.MAX_LENGTH, pattern = Cursor.PATTERN)
         String nextPageToken,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next delta.", maxLength = Cursor.MAX_LENGTH,
-                pattern = Cursor.PATTERN)
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "Send as token for the next delta.",
+                maxLength = Cursor.MAX_LENGTH, pattern = Cursor.PATTERN)
         String nextSyncToken) {
 
     static SyncPage more(List<SyncItem> items, SyncToken next) {
