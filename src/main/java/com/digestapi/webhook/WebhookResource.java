@@ -127,7 +127,7 @@ public class WebhookResource {
     @Path("{id: [0-9]+}/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "List a subscription's deliveries",
             description = "Each event sent or to send, with its state, attempts, the last response code, the start of"
-                    + " the last answer and a short error; newest first by default.")
+                    + " the last answer and a short error; newest first by default (sort: id or occurredAt).")
     @APIResponse(responseCode = "200", description = "One page of deliveries.")
     @APIResponse(responseCode = "404", description = "No subscription has this id.")
     public RestResponse<Page<DeliveryView>> deliveries(@PathParam("id") String id,
