@@ -8,13 +8,11 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Spends each API request from its client's quotas before anything else runs (the read cache included), answers 429
@@ -23,7 +21,6 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  */
 public class RateLimitFilter {
 
-    private static final String USAGES = RateLimitFilter.class.getName() + ".usages";
     private static final Set<String> SAFE = Set.of("GET", "HEAD", "OPTIONS");
 
     private final RateLimits limits;
@@ -37,61 +34,53 @@ public class RateLimitFilter {
     /** Requests without credentials, decided at once: a Uni, even an immediate one, would suspend and resume each. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION, nonBlocking = true)
     public Response withoutCredentials(ContainerRequestContext request, HttpServerRequest http) {
-        if (!applies(request) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+        if (!applies(http) || http.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return null;
         }
-        return decide(request, spendAnonymous(http));
+        return decide(request, http, limits.anonymous().consume(RateLimits.clientAddress(http)), null);
     }
 
     /** Requests with credentials: signed in here (which may read the database), then charged to their client. */
     @ServerRequestFilter(priority = Priorities.AUTHENTICATION + 1, nonBlocking = true)
     public Uni<Response> withCredentials(ContainerRequestContext request, HttpServerRequest http) {
-        if (!applies(request) || request.getHeaderString(HttpHeaders.AUTHORIZATION) == null) {
+        if (!applies(http) || http.getHeader(HttpHeaders.AUTHORIZATION) == null) {
             return null;
         }
-        return identities.getDeferredIdentity().map(identity -> decide(request, identity.isAnonymous()
-                ? spendAnonymous(http) : spendAuthenticated(request, identity)));
+        return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
+                ? decide(request, http, limits.anonymous().consume(RateLimits.clientAddress(http)), null)
+                : spendAuthenticated(request, http, identity));
     }
 
     /** The API only: the problem pages are static text that needs no sign-in (nor a database connection). */
-    private boolean applies(ContainerRequestContext request) {
-        return limits.enabled() && request.getUriInfo().getPath().startsWith(ApiPaths.ROOT);
+    private boolean applies(HttpServerRequest http) {
+        return limits.enabled() && http.path().startsWith(ApiPaths.ROOT);
     }
 
-    /** Any order: the headers are this filter's alone. */
-    @ServerResponseFilter(priority = Priorities.HEADER_DECORATOR)
-    public void state(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getProperty(USAGES) instanceof List<?> usages) {
-            @SuppressWarnings("unchecked")
-            List<Usage> spent = (List<Usage>) usages;
-            RateLimits.headers(spent).forEach(response.getHeaders()::putSingle);
-        }
-    }
-
-    private List<Usage> spendAnonymous(HttpServerRequest http) {
-        return List.of(limits.anonymous().consume("address " + RateLimits.clientAddress(http)));
-    }
-
-    private List<Usage> spendAuthenticated(ContainerRequestContext request, SecurityIdentity identity) {
+    private Response spendAuthenticated(ContainerRequestContext request, HttpServerRequest http,
+                                        SecurityIdentity identity) {
         String client = identity.getAttribute(RateLimits.CLIENT);
         if (client == null) {
             client = "account " + identity.getPrincipal().getName();
         }
         Usage all = limits.authenticated().consume(client);
-        if (SAFE.contains(request.getMethod())) {
-            return List.of(all);
-        }
-        return List.of(all, limits.writes().consume(client));
+        Usage writes = SAFE.contains(request.getMethod()) ? null : limits.writes().consume(client);
+        return decide(request, http, all, writes);
     }
 
-    private Response decide(ContainerRequestContext request, List<Usage> usages) {
-        request.setProperty(USAGES, usages);
-        List<Usage> exhausted = usages.stream().filter(usage -> !usage.allowed()).toList();
-        if (exhausted.isEmpty()) {
+    /**
+     * Null (go on) when every quota spent allowed the request, its RateLimit fields already on the response: set on
+     * the connection's response rather than by a response filter, so that they hold for every answer, the read cache's
+     * included, at no cost per response. Otherwise the 429 problem, carrying them itself.
+     */
+    private Response decide(ContainerRequestContext request, HttpServerRequest http, Usage first, Usage second) {
+        List<Usage> usages = second == null ? List.of(first) : List.of(first, second);
+        Usage exhausted = !first.allowed() ? first : second != null && !second.allowed() ? second : null;
+        if (exhausted == null) {
+            RateLimits.headers(usages).forEach(http.response().headers()::set);
             return null;
         }
-        RatePolicy first = exhausted.get(0).policy();
-        var problem = RateLimits.tooMany(usages, "the " + first.name() + " quota of " + first.quota()
+        RatePolicy policy = exhausted.policy();
+        var problem = RateLimits.tooMany(usages, "the " + policy.name() + " quota of " + policy.quota()
                 + " requests a minute is spent");
         return Problems.response(problem.type, problem.getMessage(), problem.errors, problem.headers,
                 request.getUriInfo());

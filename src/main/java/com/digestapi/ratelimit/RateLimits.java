@@ -5,8 +5,9 @@ import com.digestapi.problem.ProblemException;
 import com.digestapi.problem.ProblemType;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.SocketAddress;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.StringJoiner;
 
 /**
  * The service's quotas: anonymous requests per client address, authenticated ones per account or API token, writes
@@ -24,7 +25,7 @@ import java.util.stream.Collectors;
  * store would cost a database round trip on every request, so N instances behind a balancer allow up to N times a
  * quota (digest.rate-limit.*).
  */
-@ApplicationScoped
+@Singleton
 public class RateLimits {
 
     /** The SecurityIdentity attribute that names whose quota an authenticated request spends: an account or a token. */
@@ -117,11 +118,21 @@ public class RateLimits {
 
     /** The RateLimit-Policy and RateLimit fields (draft-ietf-httpapi-ratelimit-headers) for what a request spent. */
     public static Map<String, String> headers(List<Usage> usages) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put(POLICY_HEADER, usages.size() == 1 ? usages.get(0).policy().description()
-                : usages.stream().map(u -> u.policy().description()).collect(Collectors.joining(", ")));
-        headers.put(HEADER, usages.stream().map(u -> "\"" + u.policy().name() + "\";r=" + u.remaining() + ";t="
-                + u.secondsToFull()).collect(Collectors.joining(", ")));
+        Map<String, String> headers = new LinkedHashMap<>(4);
+        Usage first = usages.get(0);
+        if (usages.size() == 1) {
+            headers.put(POLICY_HEADER, first.policy().description());
+            headers.put(HEADER, first.field());
+            return headers;
+        }
+        StringJoiner policies = new StringJoiner(", ");
+        StringJoiner fields = new StringJoiner(", ");
+        for (Usage usage : usages) {
+            policies.add(usage.policy().description());
+            fields.add(usage.field());
+        }
+        headers.put(POLICY_HEADER, policies.toString());
+        headers.put(HEADER, fields.toString());
         return headers;
     }
 

@@ -18,13 +18,15 @@ public final class RatePolicy {
     private final Duration window;
     private final Cache<String, Bucket> buckets;
     private final String description;
+    private final String quotedName;
 
     RatePolicy(String name, long quota, Duration window, long maxClients) {
         this.name = name;
         this.quota = quota;
         this.window = window;
         this.buckets = Caffeine.newBuilder().maximumSize(maxClients).expireAfterAccess(window).build();
-        this.description = "\"" + name + "\";q=" + quota + ";w=" + window.toSeconds();
+        this.quotedName = "\"" + name + "\"";
+        this.description = quotedName + ";q=" + quota + ";w=" + window.toSeconds();
     }
 
     /** Takes one request from the client's quota, if any is left. */
@@ -50,6 +52,10 @@ public final class RatePolicy {
     /** This policy as an item of the RateLimit-Policy field: the same on every response, so written once. */
     String description() {
         return description;
+    }
+
+    String quotedName() {
+        return quotedName;
     }
 
     long quota() {

@@ -3,6 +3,11 @@ package com.digestapi.ratelimit;
 /** What one request left of one client's quota: the numbers the RateLimit headers and a 429's Retry-After carry. */
 public record Usage(RatePolicy policy, boolean allowed, long remaining, long nanosToWait) {
 
+    /** This usage as an item of the RateLimit field. */
+    String field() {
+        return policy.quotedName() + ";r=" + remaining + ";t=" + secondsToFull();
+    }
+
     /** Whole seconds until the quota is full again (draft-ietf-httpapi-ratelimit-headers' {@code t}). */
     long secondsToFull() {
         long missing = policy.quota() - remaining;

@@ -79,6 +79,26 @@ class RateLimitTest {
     }
 
     @Test
+    void everyKindOfAnswerStatesTheQuotaOnce() {
+        String address = nextAddress();
+        Response first = from(address).get("/api/v1/outlets");
+        first.then().statusCode(200);
+        // A 304 from the read cache, a 400 problem and a 404 problem: each one field of each, with the count going down.
+        Response notModified = from(address).header("If-None-Match", first.header("ETag")).get("/api/v1/outlets");
+        Response badRequest = from(address).get("/api/v1/articles?size=abc");
+        Response notFound = from(address).get("/api/v1/articles/999999999");
+        assertThat(notModified.statusCode(), equalTo(304));
+        problem(badRequest, 400, "validation", "/api/v1/articles");
+        problem(notFound, 404, "not-found", "/api/v1/articles/999999999");
+        int left = 3;
+        for (Response answer : List.of(notModified, badRequest, notFound)) {
+            assertThat(answer.headers().getValues("RateLimit-Policy"), equalTo(List.of("\"anonymous\";q=5;w=60")));
+            assertThat(answer.headers().getValues("RateLimit").size(), equalTo(1));
+            assertThat(answer.header("RateLimit"), matchesPattern("\"anonymous\";r=" + left-- + ";t=\\d+"));
+        }
+    }
+
+    @Test
     void anIpv6ClientIsCountedByItsSlash64() {
         String prefix = "2001:db8:" + Integer.toHexString(ADDRESSES.incrementAndGet()) + ":1::";
         for (int i = 1; i <= 5; i++) {
