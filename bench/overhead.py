@@ -2,11 +2,16 @@
 """What the rate limits cost: the same classes against the same kept database, with the limits on (the default) and
 off (-Ddigest.rate-limit.enabled=false), alternating arms for several rounds so that the rest of the machine weighs on
 both alike. Usage: bench/overhead.py WORK_FOLDER [--rounds 3] [--duration 10] [--conns 32]
-(WORK_FOLDER: kept by bench/run.sh --keep, repeated mode on H2; it holds data/ and ours-*.txt)."""
-import argparse, base64, os, statistics, sys
+(WORK_FOLDER: kept by bench/run.sh --keep, repeated mode on H2; it holds data/ and ours-*.txt). The last class reads
+the cached lists while 32 more connections send the public username with wrong passwords: with the limits on, the
+reads should keep at least half of what they do alone (the first class)."""
+import argparse, base64, os, statistics, sys, threading
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench import APP_PORT, PASSWORD, App, api_token, log, wrk  # noqa: E402
+
+
+ATTACKED = "list (pages 0-19), read cache, 32 clients sending wrong passwords"
 
 
 def main():
@@ -23,6 +28,7 @@ def main():
         "list (pages 0-19), read cache": ("pick.lua", lambda: [os.path.join(a.work, "ours-0.txt")]),
         "feed Atom (61 feeds), read cache": ("pick.lua", lambda: [os.path.join(a.work, "ours-6.txt")]),
         "article patch, API token": ("patch.lua", lambda: [token[0], "100000"]),
+        ATTACKED: ("pick.lua", lambda: [os.path.join(a.work, "ours-0.txt")]),
     }
     arms = {"limits on": [], "limits off": ["-Ddigest.rate-limit.enabled=false"]}
     results = {(arm, name): [] for arm in arms for name in classes}
@@ -37,7 +43,18 @@ def main():
                 wrk(base + "/", a.conns, a.prewarm, "pick.lua", [os.path.join(a.work, "ours-0.txt")])
                 for name, (script, args) in classes.items():
                     wrk(base + "/", a.conns, 3, script, args())  # warm-up
-                    res = wrk(base + "/", a.conns, a.duration, script, args())
+                    if name == ATTACKED:
+                        # 32 more clients send the public username with wrong passwords while the readers read.
+                        box = {}
+                        wrong = "Basic " + base64.b64encode(b"editor:not-the-password").decode()
+                        attacker = threading.Thread(target=lambda: box.update(
+                            r=wrk(base + "/", 32, a.duration, "wrongpass.lua", [wrong])))
+                        attacker.start()
+                        res = wrk(base + "/", a.conns, a.duration, script, args())
+                        attacker.join()
+                        log(f"      attackers: {box['r']['rps']:.1f} req/s, answers {box['r'].get('statuses')}")
+                    else:
+                        res = wrk(base + "/", a.conns, a.duration, script, args())
                     results[(arm, name)].append(res["rps"])
                     log(f"round {r + 1} {arm:10} {name:34} {res['rps']:9.1f} req/s p99 {res['p99']} errors {res['errors']}")
             finally:
@@ -48,7 +65,15 @@ def main():
         on, off = results[("limits on", name)], results[("limits off", name)]
         print(f"| {name} | {', '.join(f'{x:,.0f}' for x in on)} | {statistics.median(on):,.0f} | "
               f"{', '.join(f'{x:,.0f}' for x in off)} | {statistics.median(off):,.0f} | "
-              f"{statistics.median(on) / statistics.median(off) * 100:.0f}% |")
+              f"{ratio(statistics.median(on), statistics.median(off))} |")
+    alone = next(iter(classes))
+    for arm in arms:
+        kept = ratio(statistics.median(results[(arm, ATTACKED)]), statistics.median(results[(arm, alone)]))
+        print(f"\n{arm}: under the wrong-password flood, cached list reads kept {kept} of their throughput alone")
+
+
+def ratio(part, whole):
+    return f"{part / whole * 100:.0f}%" if whole else "n/a"
 
 
 if __name__ == "__main__":
