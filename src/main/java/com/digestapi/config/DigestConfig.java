@@ -177,6 +177,13 @@ public interface DigestConfig {
         /** How often the index applies other instances' writes from the database's change log. */
         @WithDefault("200ms")
         Duration followInterval();
+
+        /**
+         * How long the search change log keeps a version (pruned hourly; a version's time is that of its sync change
+         * set). An instance whose index is further behind, stopped for longer, rebuilds it from the articles.
+         */
+        @WithDefault("7d")
+        Duration logRetention();
     }
 
     interface RateLimit {

@@ -16,6 +16,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -51,6 +54,9 @@ public class LuceneSearchEngine implements SearchEngine {
     private static final long COMMIT_EVERY_NANOS = TimeUnit.SECONDS.toNanos(1);
     private static final long WAIT_FOR_INDEX_MILLIS = 2_000;
     private static final int RETRY_AFTER_SECONDS = 5;
+    private static final long PRUNE_EVERY_MINUTES = 60;
+    /** Versions forgotten per statement, so that pruning a long log never holds a long transaction. */
+    private static final long PRUNE_VERSIONS = 10_000;
 
     /** Where the index stands, for readiness and for searches. */
     enum State { STARTING, BUILDING, FOLLOWING, FAILED }
@@ -89,6 +95,7 @@ public class LuceneSearchEngine implements SearchEngine {
         writer.execute(this::openAndCatchUp);
         long interval = config.search().followInterval().toMillis();
         writer.scheduleWithFixedDelay(this::follow, interval, interval, TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(this::pruneAndLog, 1, PRUNE_EVERY_MINUTES, TimeUnit.MINUTES);
     }
 
     void stop(@Observes ShutdownEvent stop) {
@@ -203,8 +210,9 @@ public class LuceneSearchEngine implements SearchEngine {
                 index = LuceneIndex.open(folder, true);
             }
             Map<String, String> committed = index.committedData();
-            if (!followsThisDatabase(committed)) {
-                rebuild(committed.isEmpty() ? "there is none yet" : "it does not follow this database");
+            String behind = whyNotFollowing(committed);
+            if (behind != null) {
+                rebuild(behind);
                 return;
             }
             applied = Long.parseLong(committed.get("version"));
@@ -234,22 +242,77 @@ public class LuceneSearchEngine implements SearchEngine {
         return Path.of(config.search().indexDir().orElse(Path.of(config.dataDir(), "search-index").toString()));
     }
 
-    /** Whether the version the index was committed at is in this database's log with the same epoch. */
-    private boolean followsThisDatabase(Map<String, String> committed) throws SQLException {
+    /**
+     * Null when the version the index was committed at is in this database's log with the same epoch; otherwise why it
+     * cannot follow the log from there.
+     */
+    private String whyNotFollowing(Map<String, String> committed) throws SQLException {
         if (!committed.containsKey("version") || !committed.containsKey("epoch")) {
-            return false;
+            return "there is none yet";
         }
         long version = Long.parseLong(committed.get("version"));
         if (version == 0) {
-            return true;
+            return null;
         }
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(
                      "select epoch from search_change where version = ? and article_id is null")) {
             select.setLong(1, version);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() && Long.toString(row.getLong(1)).equals(committed.get("epoch"));
+                if (row.next()) {
+                    return Long.toString(row.getLong(1)).equals(committed.get("epoch")) ? null
+                            : "it does not follow this database";
+                }
             }
+        }
+        return logStartsAfter(version) ? "it is older than the change log, which keeps "
+                + config.search().logRetention() : "it does not follow this database";
+    }
+
+    /**
+     * Forgets the search_change log before the newest version older than {@code cutoff}: running instances applied it
+     * long ago, and one stopped for longer rebuilds its index at the next start. A version's time is its change set's
+     * (the sync log, kept longer); a version range at a time, so that no statement holds a long transaction.
+     *
+     * @return how many rows were removed
+     */
+    long pruneLog(Instant cutoff) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement newest = connection.prepareStatement(
+                     "select max(version) from content_change_set where changed_at < ?");
+             PreparedStatement oldest = connection.prepareStatement("select min(version) from search_change");
+             PreparedStatement delete = connection.prepareStatement(
+                     "delete from search_change where version >= ? and version < ?")) {
+            newest.setObject(1, OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC));
+            long keepFrom;
+            try (ResultSet row = newest.executeQuery()) {
+                keepFrom = row.next() ? row.getLong(1) : 0;
+            }
+            long from = keepFrom;
+            try (ResultSet row = oldest.executeQuery()) {
+                if (row.next() && !row.wasNull()) {
+                    from = row.getLong(1);
+                }
+            }
+            long removed = 0;
+            for (long low = from; low < keepFrom; low += PRUNE_VERSIONS) {
+                delete.setLong(1, low);
+                delete.setLong(2, Math.min(low + PRUNE_VERSIONS, keepFrom));
+                removed += delete.executeUpdate();
+            }
+            return removed;
+        }
+    }
+
+    private void pruneAndLog() {
+        try {
+            long removed = pruneLog(Instant.now().minus(config.search().logRetention()));
+            if (removed > 0) {
+                LOG.infof("Search: removed %d change log rows older than %s", removed, config.search().logRetention());
+            }
+        } catch (SQLException | RuntimeException e) {
+            // The next run tries again; the log only grows meanwhile.
+            LOG.warnf("Search: pruning the change log failed: %s", e.getMessage());
         }
     }
 
@@ -318,6 +381,11 @@ public class LuceneSearchEngine implements SearchEngine {
             if (rows.isEmpty()) {
                 return;
             }
+            if (rows.get(0)[0] > applied + 1 && logStartsAfter(applied + 1)) {
+                // Stopped (or failing) for longer than the log is kept: what changed meanwhile is no longer listed.
+                rebuild("it is older than the change log, which keeps " + config.search().logRetention());
+                return;
+            }
             Set<Long> ids = new LinkedHashSet<>();
             rows.stream().filter(r -> r[2] != 0).forEach(r -> ids.add(r[2]));
             List<Long> all = new ArrayList<>(ids);
@@ -342,6 +410,15 @@ public class LuceneSearchEngine implements SearchEngine {
                 applied = last[0];
                 progress.notifyAll();
             }
+        }
+    }
+
+    /** Whether the log's oldest row is after this version (the versions before were pruned). */
+    private boolean logStartsAfter(long version) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("select min(version) from search_change");
+             ResultSet row = select.executeQuery()) {
+            return row.next() && row.getLong(1) > version;
         }
     }
 
