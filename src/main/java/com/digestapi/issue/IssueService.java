@@ -23,7 +23,7 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads and writes issues; owns their transactions. */
+/** Reads and writes issues; owns their transactions. Each write records its revisions ({@link IssueHistory}). */
 @ApplicationScoped
 public class IssueService {
 
@@ -37,15 +37,17 @@ public class IssueService {
     private final Preconditions preconditions;
     private final IssueRowLocks rowLocks;
     private final ContentChanges changes;
+    private final IssueHistory history;
 
     IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions,
-                 IssueRowLocks rowLocks, ContentChanges changes) {
+                 IssueRowLocks rowLocks, ContentChanges changes, IssueHistory history) {
         this.articles = articles;
         this.lineup = lineup;
         this.viewer = viewer;
         this.preconditions = preconditions;
         this.rowLocks = rowLocks;
         this.changes = changes;
+        this.history = history;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -102,26 +104,35 @@ public class IssueService {
         apply(issue, input);
         issue.persistAndFlush();
         changes.changed(ResourceKind.ISSUE, issue.id);
-        return IssueDetail.of(issue, List.of());
+        IssueDetail created = IssueDetail.of(issue, List.of());
+        history.record(null, created);
+        return created;
     }
 
     @Transactional
     @ContentWrite
     public IssueDetail replace(long id, IssueInput input, Precondition precondition) {
         Issue issue = lock(id);
-        preconditions.require(precondition, () -> get(id));
-        apply(issue, input);
-        Issue.flush();
-        return get(id);
+        IssueDetail before = get(id);
+        preconditions.require(precondition, () -> before);
+        return write(issue, input, before);
     }
 
     @Transactional
     @ContentWrite
     public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
-        lock(id);
+        Issue issue = lock(id);
         IssueDetail current = get(id);
         preconditions.require(precondition, () -> current);
-        return replace(id, patch.applyTo(current.toInput()), Precondition.NONE);
+        return write(issue, patch.applyTo(current.toInput()), current);
+    }
+
+    private IssueDetail write(Issue issue, IssueInput input, IssueDetail before) {
+        apply(issue, input);
+        Issue.flush();
+        IssueDetail after = get(issue.id);
+        history.record(before, after);
+        return after;
     }
 
     /** Deletes the issue; the database deletes its articles with it. */
@@ -129,7 +140,8 @@ public class IssueService {
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         lock(id);
-        preconditions.require(precondition, () -> get(id));
+        IssueDetail before = get(id);
+        preconditions.require(precondition, () -> before);
         // The check loaded the articles, which the database deletes with the issue: forget them first. The row lock
         // belongs to the transaction, so the issue read again is still the one the check saw.
         Issue.getEntityManager().clear();
@@ -142,6 +154,7 @@ public class IssueService {
             changes.changedNow(ContentChanges.Group.TOPICS_IN_ISSUE, id);
         }
         issue.delete();
+        history.record(before, null);
     }
 
     /**
