@@ -1,7 +1,9 @@
 package com.digestapi.article;
 
 import com.digestapi.revision.Revisions;
+import com.digestapi.web.PortableValues;
 import com.fasterxml.jackson.annotation.JsonRawValue;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
@@ -14,7 +16,7 @@ public record ArticleRevision(
                 required = true, minimum = "1") long number,
         @Schema(description = "The account that made the change (for an API token, its owner); null for what the"
                 + " service wrote itself (the demo digest at first start).", examples = "editor", nullable = true,
-                maxLength = Revisions.EDITOR_LENGTH) String editor,
+                maxLength = Revisions.EDITOR_LENGTH, pattern = PortableValues.NOT_BLANK) String editor,
         @Schema(description = "When the change was committed.", required = true) Instant at,
         @Schema(description = "created, updated, deleted, or restored (restoredFrom names the revision brought back).",
                 required = true, enumeration = {"created", "updated", "deleted", "restored"}) String action,
@@ -22,7 +24,7 @@ public record ArticleRevision(
                 + " (updatedAt, which every change moves, is never listed). For a creation, every field that got a"
                 + " value; for a deletion, every field that had one.", examples = "[\"headline\"]", required = true,
                 maxItems = Revisions.MAX_CHANGED)
-        List<@Size(max = Revisions.FIELD_LENGTH) String> changed,
+        List<@Pattern(regexp = Revisions.FIELD_PATTERN) @Size(max = Revisions.FIELD_LENGTH) String> changed,
         @Schema(description = "For a restore: the number of the revision whose data it brought back.", nullable = true,
                 minimum = "1") Long restoredFrom,
         @Schema(description = "The article exactly as an editor's GET showed it just before this change; null when it"

@@ -59,7 +59,11 @@ public class IssueDocuments {
         if (created) {
             issue = new Issue();
         }
-        IssueDetail before = created ? null : issues.get(issue.id);
+        IssueDetail before = null;
+        if (!created) {
+            before = issues.lockedBefore(issue.id);
+            issue = issues.find(issue.id);
+        }
         issues.apply(issue, new IssueInput(slug, document.title(), document.publishedOn(), document.intro(),
                 document.status()));
         if (created) {

@@ -112,19 +112,29 @@ public class IssueService {
     @Transactional
     @ContentWrite
     public IssueDetail replace(long id, IssueInput input, Precondition precondition) {
-        Issue issue = lock(id);
-        IssueDetail before = get(id);
+        IssueDetail before = lockedBefore(id);
         preconditions.require(precondition, () -> before);
-        return write(issue, input, before);
+        return write(find(id), input, before);
     }
 
     @Transactional
     @ContentWrite
     public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
-        Issue issue = lock(id);
-        IssueDetail current = get(id);
+        IssueDetail current = lockedBefore(id);
         preconditions.require(precondition, () -> current);
-        return write(issue, patch.applyTo(current.toInput()), current);
+        return write(find(id), patch.applyTo(current.toInput()), current);
+    }
+
+    /**
+     * Locks the issue and reads the editor's view of it before a write, leaving nothing of it in the persistence
+     * context: a change of status or date then updates its articles' copies in bulk, which entities loaded here would
+     * not see (the answer would show their old updatedAt). The row lock belongs to the transaction.
+     */
+    IssueDetail lockedBefore(long id) {
+        lock(id);
+        IssueDetail view = get(id);
+        Issue.getEntityManager().clear();
+        return view;
     }
 
     private IssueDetail write(Issue issue, IssueInput input, IssueDetail before) {

@@ -57,6 +57,7 @@ public class Revisions {
     public static final int EDITOR_LENGTH = 100;
     /** The longest field name of a representation, and how many fields one has at most. */
     public static final int FIELD_LENGTH = 40;
+    public static final String FIELD_PATTERN = "^[A-Za-z]+$";
     public static final int MAX_CHANGED = 24;
     static final int CHANGED_LENGTH = 1000;
     /** The actions, as the API names them. */
