@@ -29,13 +29,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path(ApiPaths.V1 + "/articles/{id: [0-9]+}/revisions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Viewer.EDITOR)
-@Tag(name = "Revisions", description = ArticleRevisionResource.TAG)
+@Tag(name = "Articles")
 public class ArticleRevisionResource {
-
-    public static final String TAG = "Every change of an article or an issue (create, PUT, PATCH, delete, an import that"
-            + " changed it, a restore) is a revision: who, when, which fields, and the resource as it was just before."
-            + " A revision can be restored, also of a deleted article or issue within"
-            + " digest.revisions.restore-deleted-for (30 days). Editors only.";
 
     private final ArticleRevisions revisions;
 
@@ -45,7 +40,9 @@ public class ArticleRevisionResource {
 
     @GET
     @Operation(operationId = "listArticleRevisions", summary = "List an article's revisions",
-            description = "Newest first (sort: number or at, - for descending); paged like every list. A deleted"
+            description = "Every change of the article (create, PUT, PATCH, a move, delete, an import that changed"
+                    + " it, a restore) is a revision: who, when, which fields, and the article as it was just before."
+                    + " Newest first (sort: number or at, - for descending); paged like every list. A deleted"
                     + " article keeps its revisions (the last one records the deletion) until the retention removes"
                     + " them (digest.revisions.keep).")
     @APIResponse(responseCode = "200", description = "One page of revisions.")

@@ -1,6 +1,5 @@
 package com.digestapi.issue;
 
-import com.digestapi.article.ArticleRevisionResource;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -30,7 +29,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Path(ApiPaths.V1 + "/issues/{id: [0-9]+}/revisions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Viewer.EDITOR)
-@Tag(name = "Revisions", description = ArticleRevisionResource.TAG)
+@Tag(name = "Issues")
 public class IssueRevisionResource {
 
     private final IssueRevisions revisions;
