@@ -39,7 +39,7 @@ class ArchitectureTest {
 
     static final String[] SHARED = {"com.digestapi.problem..", "com.digestapi.listing..", "com.digestapi.caching..",
             "com.digestapi.web..", "com.digestapi.openapi..", "com.digestapi.persistence..", "com.digestapi.security..", "com.digestapi.search..", "com.digestapi.ratelimit..",
-            "com.digestapi.changelog..", "com.digestapi.config.."};
+            "com.digestapi.changelog..", "com.digestapi.config..", "com.digestapi.revision.."};
 
     static final String[] FEATURES = {"com.digestapi.account..", "com.digestapi.article..", "com.digestapi.issue..",
             "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed..", "com.digestapi.sync..", "com.digestapi.webhook.."};

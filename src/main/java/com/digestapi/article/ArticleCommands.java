@@ -6,6 +6,7 @@ import com.digestapi.changelog.ResourceKind;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.revision.Revisions;
 import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,10 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
-/** Creates, changes, moves and deletes articles; owns their transactions and answers with the stored view. */
+/**
+ * Creates, changes, moves and deletes articles; owns their transactions and answers with the stored view. Each write
+ * records the article's revision (its view before and after) in the same transaction.
+ */
 @ApplicationScoped
 public class ArticleCommands {
 
@@ -23,14 +27,16 @@ public class ArticleCommands {
     private final IssueLineup lineup;
     private final Preconditions preconditions;
     private final ContentChanges changes;
+    private final Revisions revisions;
 
     ArticleCommands(ArticleQueries queries, ArticleFields fields, IssueLineup lineup, Preconditions preconditions,
-                    ContentChanges changes) {
+                    ContentChanges changes, Revisions revisions) {
         this.queries = queries;
         this.fields = fields;
         this.lineup = lineup;
         this.preconditions = preconditions;
         this.changes = changes;
+        this.revisions = revisions;
     }
 
     @Transactional
@@ -49,7 +55,9 @@ public class ArticleCommands {
             countedBy(article.outlet.id, topicIds(article));
         }
         Article.flush();
-        return queries.get(article.id);
+        ArticleView created = queries.get(article.id);
+        revisions.record(ResourceKind.ARTICLE, article.id, null, created);
+        return created;
     }
 
     /** POST /issues/{id}/articles: the path names the issue, which must exist. */
@@ -67,8 +75,11 @@ public class ArticleCommands {
     @ContentWrite
     public ArticleView replace(long id, ArticleInput input, Precondition precondition) {
         lineup.lockIssueOf(id);
-        preconditions.require(precondition, () -> queries.get(id));
-        return write(id, input);
+        ArticleView before = queries.get(id);
+        preconditions.require(precondition, () -> before);
+        ArticleView after = write(id, input);
+        revisions.record(ResourceKind.ARTICLE, id, before, after);
+        return after;
     }
 
     @Transactional
@@ -86,20 +97,24 @@ public class ArticleCommands {
                     merged.publishedOn(), merged.author(), merged.originalUrl(), merged.summary(), merged.quotes(),
                     merged.topicIds());
         }
-        return write(id, merged);
+        ArticleView after = write(id, merged);
+        revisions.record(ResourceKind.ARTICLE, id, view, after);
+        return after;
     }
 
     @Transactional
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         IssueKeys issue = lineup.lockIssueOf(id);
-        preconditions.require(precondition, () -> queries.get(id));
+        ArticleView before = queries.get(id);
+        preconditions.require(precondition, () -> before);
         Article article = find(id);
         changes.changed(ResourceKind.ARTICLE, id);
         if (article.issuePublished) {
             countedBy(article.outlet.id, topicIds(article));
         }
         lineup.remove(issue, article);
+        revisions.record(ResourceKind.ARTICLE, id, before, null);
     }
 
     /** Stores the input over the article, moving it when its issue or position changes; its issue is locked. */

@@ -10,6 +10,7 @@ import com.digestapi.topic.Topic;
 import com.digestapi.topic.TopicService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,41 @@ public class ArticleFields {
         }
         return new ArticleContent(input.slug(), input.headline(), outlet, input.publishedOn(), input.author(),
                 input.originalUrl(), input.summary(), input.quotes(), found.values());
+    }
+
+    /**
+     * A 409 naming every outlet and topic that these earlier states of articles refer to and that no longer exists: a
+     * restore brings back what was, and recreates nothing silently (a recreated outlet or topic would be another one).
+     */
+    void requireStillExisting(List<ArticleView> articles) {
+        Map<Long, ArticleView.Ref> outletRefs = new LinkedHashMap<>();
+        Map<Long, ArticleView.Ref> topicRefs = new LinkedHashMap<>();
+        for (ArticleView article : articles) {
+            outletRefs.putIfAbsent(article.outlet().id(), article.outlet());
+            article.topics().forEach(topic -> topicRefs.putIfAbsent(topic.id(), topic));
+        }
+        List<String> missing = new ArrayList<>();
+        outletRefs.values().stream().filter(outlet -> outlets.forArticle(outlet.id()).isEmpty())
+                .forEach(outlet -> missing.add("outlet " + outlet.id() + " (" + outlet.name() + ")"));
+        Map<Long, Topic> found = topics.forArticle(topicRefs.keySet());
+        topicRefs.values().stream().filter(topic -> !found.containsKey(topic.id()))
+                .forEach(topic -> missing.add("topic " + topic.id() + " (" + topic.name() + ")"));
+        if (!missing.isEmpty()) {
+            throw ProblemException.conflict("the revision names " + String.join(", ", missing) + ", deleted since; a"
+                    + " restore recreates nothing, so nothing was restored: restore a revision that names what exists,"
+                    + " or edit the article instead");
+        }
+    }
+
+    /** A 409 when another article has taken the slug of one of these, which are to come back. */
+    static void requireFreeSlugs(List<ArticleView> articles) {
+        List<String> taken = Article.getEntityManager()
+                .createQuery("select a.slug from Article a where a.slug in :slugs", String.class)
+                .setParameter("slugs", articles.stream().map(ArticleView::slug).toList()).getResultList();
+        if (!taken.isEmpty()) {
+            throw ProblemException.conflict("slug " + String.join(", ", taken) + " is now taken by another article;"
+                    + " change that article's slug first");
+        }
     }
 
     /** Stores the content over the article's own fields; collections change only when their content does. */

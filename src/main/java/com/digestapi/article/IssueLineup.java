@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The articles of one issue in their order: keeps positions 1..n without gaps as articles are inserted, moved and
@@ -48,6 +49,11 @@ public class IssueLineup {
                 .setParameter("id", articleId).getResultStream().findFirst()
                 .orElseThrow(() -> ProblemException.notFound("article", articleId));
         return lock(issueId, false);
+    }
+
+    /** Locks the issue when it exists (a restore checks whether the one it needs is still there). */
+    Optional<IssueKeys> lockIfPresent(long issueId) {
+        return issues.lock(issueId);
     }
 
     IssueKeys keys(long issueId) {
@@ -149,7 +155,12 @@ public class IssueLineup {
     }
 
     private static void requireRoom(long issueId, List<Article> articles) {
-        if (articles.size() >= MAX_ARTICLES) {
+        requireRoom(issueId, articles.size());
+    }
+
+    /** A 409 when the issue holds as many articles as an issue may. */
+    static void requireRoom(long issueId, long articles) {
+        if (articles >= MAX_ARTICLES) {
             throw ProblemException.conflict("issue " + issueId + " holds " + MAX_ARTICLES + " articles, the most an issue"
                     + " may hold; remove or move one first");
         }

@@ -30,6 +30,17 @@ public class Preconditions {
         }
     }
 
+    /**
+     * 412 for any condition: the resource has no current representation (it was deleted), and If-Match, even "*", holds
+     * only for one that exists (RFC 9110 13.1.1).
+     */
+    public void requireAbsent(Precondition precondition, String resource) {
+        if (!precondition.isNone()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "If-Match names a current representation, but "
+                    + resource + " was deleted and has none: send the request without If-Match");
+        }
+    }
+
     private byte[] bytesOf(Object representation) {
         try {
             return mapper.writeValueAsBytes(representation);

@@ -72,6 +72,9 @@ public interface DigestConfig {
     /** Webhooks: where deliveries may go, and how they are retried. */
     Webhooks webhooks();
 
+    /** Revisions of articles and issues: how long a deleted one can be restored, and which are kept. */
+    Revisions revisions();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -265,5 +268,35 @@ public interface DigestConfig {
         /** How long delivered, failed and skipped deliveries stay in a subscription's list of deliveries. */
         @WithDefault("30d")
         Duration deliveryRetention();
+    }
+
+    interface Revisions {
+
+        /**
+         * How long after its deletion an article or issue can be brought back (POST .../revisions/{n}/restore on its
+         * id); later, a restore answers 410 Gone, though its revisions stay readable until {@link #keep()} removes them.
+         */
+        @WithDefault("30d")
+        Duration restoreDeletedFor();
+
+        /** Which revisions are kept. */
+        RevisionsKept keep();
+    }
+
+    interface RevisionsKept {
+
+        /**
+         * The newest revisions kept per article or issue (at least 1); the write that adds one more removes the oldest
+         * in the same transaction.
+         */
+        @WithDefault("100")
+        int count();
+
+        /**
+         * Revisions older than this are removed in the background (hourly), except the newest of an article or issue
+         * that still exists, so its numbers go on from where they were.
+         */
+        @WithDefault("365d")
+        Duration age();
     }
 }

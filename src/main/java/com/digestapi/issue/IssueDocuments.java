@@ -32,12 +32,15 @@ public class IssueDocuments {
     private final ArticleImport articles;
     private final OutletService outlets;
     private final TopicService topics;
+    private final IssueHistory history;
 
-    IssueDocuments(IssueService issues, ArticleImport articles, OutletService outlets, TopicService topics) {
+    IssueDocuments(IssueService issues, ArticleImport articles, OutletService outlets, TopicService topics,
+                   IssueHistory history) {
         this.issues = issues;
         this.articles = articles;
         this.outlets = outlets;
         this.topics = topics;
+        this.history = history;
     }
 
     /** What an import did: the issue as stored, and whether it was new. */
@@ -55,6 +58,11 @@ public class IssueDocuments {
         boolean created = issue == null;
         if (created) {
             issue = new Issue();
+        }
+        IssueDetail before = null;
+        if (!created) {
+            before = issues.lockedBefore(issue.id);
+            issue = issues.find(issue.id);
         }
         issues.apply(issue, new IssueInput(slug, document.title(), document.publishedOn(), document.intro(),
                 document.status()));
@@ -76,7 +84,9 @@ public class IssueDocuments {
         }
         articles.replaceContents(issue.id, contents);
         Issue.flush();
-        return new Imported(issues.get(issue.id), created);
+        IssueDetail after = issues.get(issue.id);
+        history.record(before, after);
+        return new Imported(after, created);
     }
 
     /** The issue as a document that {@link #importIssue} takes back: outlets and topics by name, with their details. */

@@ -23,7 +23,7 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 
-/** Reads and writes issues; owns their transactions. */
+/** Reads and writes issues; owns their transactions. Each write records its revisions ({@link IssueHistory}). */
 @ApplicationScoped
 public class IssueService {
 
@@ -37,15 +37,17 @@ public class IssueService {
     private final Preconditions preconditions;
     private final IssueRowLocks rowLocks;
     private final ContentChanges changes;
+    private final IssueHistory history;
 
     IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions,
-                 IssueRowLocks rowLocks, ContentChanges changes) {
+                 IssueRowLocks rowLocks, ContentChanges changes, IssueHistory history) {
         this.articles = articles;
         this.lineup = lineup;
         this.viewer = viewer;
         this.preconditions = preconditions;
         this.rowLocks = rowLocks;
         this.changes = changes;
+        this.history = history;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -102,26 +104,45 @@ public class IssueService {
         apply(issue, input);
         issue.persistAndFlush();
         changes.changed(ResourceKind.ISSUE, issue.id);
-        return IssueDetail.of(issue, List.of());
+        IssueDetail created = IssueDetail.of(issue, List.of());
+        history.record(null, created);
+        return created;
     }
 
     @Transactional
     @ContentWrite
     public IssueDetail replace(long id, IssueInput input, Precondition precondition) {
-        Issue issue = lock(id);
-        preconditions.require(precondition, () -> get(id));
-        apply(issue, input);
-        Issue.flush();
-        return get(id);
+        IssueDetail before = lockedBefore(id);
+        preconditions.require(precondition, () -> before);
+        return write(find(id), input, before);
     }
 
     @Transactional
     @ContentWrite
     public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
-        lock(id);
-        IssueDetail current = get(id);
+        IssueDetail current = lockedBefore(id);
         preconditions.require(precondition, () -> current);
-        return replace(id, patch.applyTo(current.toInput()), Precondition.NONE);
+        return write(find(id), patch.applyTo(current.toInput()), current);
+    }
+
+    /**
+     * Locks the issue and reads the editor's view of it before a write, leaving nothing of it in the persistence
+     * context: a change of status or date then updates its articles' copies in bulk, which entities loaded here would
+     * not see (the answer would show their old updatedAt). The row lock belongs to the transaction.
+     */
+    IssueDetail lockedBefore(long id) {
+        lock(id);
+        IssueDetail view = get(id);
+        Issue.getEntityManager().clear();
+        return view;
+    }
+
+    private IssueDetail write(Issue issue, IssueInput input, IssueDetail before) {
+        apply(issue, input);
+        Issue.flush();
+        IssueDetail after = get(issue.id);
+        history.record(before, after);
+        return after;
     }
 
     /** Deletes the issue; the database deletes its articles with it. */
@@ -129,7 +150,8 @@ public class IssueService {
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         lock(id);
-        preconditions.require(precondition, () -> get(id));
+        IssueDetail before = get(id);
+        preconditions.require(precondition, () -> before);
         // The check loaded the articles, which the database deletes with the issue: forget them first. The row lock
         // belongs to the transaction, so the issue read again is still the one the check saw.
         Issue.getEntityManager().clear();
@@ -142,6 +164,7 @@ public class IssueService {
             changes.changedNow(ContentChanges.Group.TOPICS_IN_ISSUE, id);
         }
         issue.delete();
+        history.record(before, null);
     }
 
     /**

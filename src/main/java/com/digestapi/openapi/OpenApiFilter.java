@@ -120,8 +120,9 @@ public class OpenApiFilter implements OASFilter {
             boolean hasId = path.getKey().contains("{");
             boolean api = path.getKey().startsWith(ApiPaths.V1 + "/");
             boolean versioned = path.getKey().matches(".*/\\{id}(/.*)?") && !path.getKey().endsWith("/articles");
+            boolean restore = path.getKey().endsWith("/restore");
             for (Map.Entry<PathItem.HttpMethod, Operation> entry : path.getValue().getOperations().entrySet()) {
-                complete(entry.getKey(), entry.getValue(), hasId, versioned);
+                complete(entry.getKey(), entry.getValue(), hasId, versioned, restore);
                 if (api) {
                     overload(entry.getValue());
                 }
@@ -134,8 +135,12 @@ public class OpenApiFilter implements OASFilter {
         bound(openAPI);
     }
 
-    /** @param versioned whether the path names one resource that has an ETag, so writes to it honour If-Match */
-    private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId, boolean versioned) {
+    /**
+     * @param versioned whether the path names one resource that has an ETag, so writes to it honour If-Match
+     * @param restore   whether the path restores a revision of such a resource (a POST that honours If-Match too)
+     */
+    private static void complete(PathItem.HttpMethod method, Operation operation, boolean hasId, boolean versioned,
+                                 boolean restore) {
         if (operation.getSecurity() == null) {
             // Reads are public: an empty requirement means no authentication.
             operation.addSecurityRequirement(OASFactory.createSecurityRequirement());
@@ -185,7 +190,7 @@ public class OpenApiFilter implements OASFilter {
             problem(operation, ProblemType.FORBIDDEN, "The account lacks the editor role, or the browser origin may not write.");
         }
         boolean conditionalWrite = versioned && (method == PathItem.HttpMethod.PUT || method == PathItem.HttpMethod.PATCH
-                || method == PathItem.HttpMethod.DELETE);
+                || method == PathItem.HttpMethod.DELETE || restore && method == PathItem.HttpMethod.POST);
         if (conditionalWrite) {
             if (operation.getParameters() != null) {
                 operation.getParameters().stream().filter(p -> "If-Match".equalsIgnoreCase(p.getName())).toList()

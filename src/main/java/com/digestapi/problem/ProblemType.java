@@ -27,6 +27,10 @@ public enum ProblemType {
             "The sync token is older than the change history the service keeps (digest.sync.retention, 90 days by"
                     + " default), or belongs to another database (or to history a restore undid): the changes since it"
                     + " can no longer be listed. Start a new initial sync: GET /api/v1/sync without a token."),
+    RESTORE_EXPIRED("restore-expired", 410, "Too late to restore",
+            "The article or issue was deleted longer ago than a restore is offered (digest.revisions.restore-deleted-for,"
+                    + " 30 days by default). Its revisions stay readable until the retention removes them; after that its"
+                    + " id answers 404 like any unknown one."),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed",
             "The If-Match header does not match the resource's current ETag: somebody changed it first."),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large",

@@ -17,7 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.digestapi.article.ArticleCommands;
+import com.digestapi.article.ArticleRevisions;
 import com.digestapi.issue.IssueDocuments;
+import com.digestapi.issue.IssueRevisions;
 import com.digestapi.issue.IssueService;
 import com.digestapi.outlet.OutletService;
 import com.digestapi.support.SentSql;
@@ -263,7 +265,8 @@ public class ReadCacheTest {
     /** A write the content version does not see would leave readers on stale copies until the next write. */
     @Test
     void everyTransactionalContentServiceMethodMovesTheVersion() {
-        Stream.of(ArticleCommands.class, IssueService.class, IssueDocuments.class, OutletService.class, TopicService.class)
+        Stream.of(ArticleCommands.class, ArticleRevisions.class, IssueService.class, IssueDocuments.class,
+                        IssueRevisions.class, OutletService.class, TopicService.class)
                 .flatMap(service -> Stream.of(service.getDeclaredMethods()))
                 .filter(method -> method.isAnnotationPresent(Transactional.class)
                         && method.getAnnotation(Transactional.class).value() != Transactional.TxType.MANDATORY)
