@@ -222,6 +222,11 @@ public class OpenApiFilter implements OASFilter {
             created.addHeader("Location", header("Absolute URL of the new resource.",
                     string(URL_LENGTH).format("uri")));
         }
+        APIResponse moved = operation.getResponses().getAPIResponse("301");
+        if (moved != null) {
+            moved.addHeader("Location", header("Absolute URL where the resource is now (by its current slug).",
+                    string(URL_LENGTH).format("uri")).required(true));
+        }
     }
 
     /** Every operation under /api/v1 reaches the database, so every one can find it overloaded. */
