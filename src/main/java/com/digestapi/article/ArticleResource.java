@@ -117,6 +117,8 @@ public class ArticleResource {
     @APIResponse(responseCode = "301", description = "The slug is one the article carried before a rename; Location names"
             + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
     @APIResponse(responseCode = "404", description = "No article has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
     public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The article's slug, current or old.",
             schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
         return BySlug.answer(uriInfo, ArticleResource.class, "article", slug, queries::bySlug, queries::get);

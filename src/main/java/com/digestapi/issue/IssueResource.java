@@ -117,6 +117,8 @@ public class IssueResource {
     @APIResponse(responseCode = "301", description = "The slug is one the issue carried before a rename; Location names"
             + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
     @APIResponse(responseCode = "404", description = "No issue has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
     public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The issue's slug, current or old.",
             schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
         return BySlug.answer(uriInfo, IssueResource.class, "issue", slug, issues::bySlug, issues::get);

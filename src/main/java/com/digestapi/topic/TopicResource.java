@@ -87,6 +87,8 @@ public class TopicResource {
     @APIResponse(responseCode = "301", description = "The slug is one the topic carried before a rename; Location names"
             + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
     @APIResponse(responseCode = "404", description = "No topic has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
     public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The topic's slug, current or old.",
             schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
         return BySlug.answer(uriInfo, TopicResource.class, "topic", slug, topics::bySlug, topics::get);

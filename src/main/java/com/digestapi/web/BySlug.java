@@ -48,10 +48,9 @@ public final class BySlug {
                                               Function<String, Optional<SlugHistory.Match>> find,
                                               LongFunction<?> read) {
         if (slug.length() > Slugs.MAX_LENGTH || !SLUG.matcher(slug).matches()) {
-            // No slug can name a resource: anything else (control characters, dots, slashes, upper case) is a 404, as
-            // an id that is no positive integer is.
-            throw new ProblemException(ProblemType.NOT_FOUND, "no " + kind + " has this slug: slugs are lowercase"
-                    + " letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+            // Control characters, dots, slashes, upper case: refused before any database read.
+            throw ProblemException.invalid("slug", "must be a slug: lowercase letters, digits and single hyphens, at"
+                    + " most " + Slugs.MAX_LENGTH + " characters");
         }
         SlugHistory.Match match = find.apply(slug).orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND,
                 "no " + kind + " has the slug '" + slug + "', now or before a rename"));

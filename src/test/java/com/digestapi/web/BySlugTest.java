@@ -224,7 +224,7 @@ class BySlugTest {
             assertEquals(byId + 1, statements(kind.bySlug(current), 200), kind.path + " by its current slug");
             assertEquals(1, statements(kind.bySlug(old), 301), kind.path + " by an old slug");
             assertEquals(1, statements(kind.bySlug(unique("unknown")), 404), kind.path + " by an unknown slug");
-            assertEquals(0, statements(kind.bySlug("Not..A..Slug"), 404), kind.path + " by no slug");
+            assertEquals(0, statements(kind.bySlug("Not..A..Slug"), 400), kind.path + " by no slug");
         }
     }
 
@@ -238,12 +238,12 @@ class BySlugTest {
     }
 
     /**
-     * Path values that are no slug (too long, control characters, dots, encoded slashes, upper case, SQL) are a 404
-     * problem, never a 5xx; sent as raw bytes, as a hostile client would. A segment that is exactly ".." is a dot
+     * Path values that are no slug (too long, control characters, dots, encoded slashes, upper case, SQL) are a 400
+     * problem naming the slug, never a 5xx; sent as raw bytes, as a hostile client would. A segment that is exactly ".." is a dot
      * segment that the HTTP layer resolves (RFC 3986) before any route sees it: it names the collection, not a slug.
      */
     @Test
-    void hostileSlugsAreA404ProblemNeverAServerError() throws Exception {
+    void hostileSlugsAreA400ProblemNeverAServerError() throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         List<String> hostile = List.of("a".repeat(121), "a".repeat(5_000), "%00", "a%00b", "%0D%0AX-Injected:%20yes",
@@ -255,8 +255,9 @@ class BySlugTest {
             for (String slug : hostile) {
                 String path = "/api/v1/" + kind.path + "/by-slug/" + slug;
                 HttpResponse<String> response = send(http, path);
-                problem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        response.body(), 404, "not-found", path);
+                JsonPath body = problem(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        response.body(), 400, "validation", path);
+                assertEquals("slug", body.getString("errors[0].field"), path);
             }
             for (String dots : List.of("..", "%2E%2E", "./..", "%2E", "%2E%2E%2F")) {
                 String path = "/api/v1/" + kind.path + "/by-slug/" + dots;
@@ -286,6 +287,7 @@ class BySlugTest {
             assertTrue(String.valueOf(moved.get("content")).contains("$ref=#/components/schemas/SlugRedirect"),
                     () -> kind.path + ": " + moved);
             assertNotNull(document.getMap(operation + ".responses.404"), kind.path);
+            assertNotNull(document.getMap(operation + ".responses.400.content"), kind.path);
             assertNotNull(document.getMap(operation + ".responses.304"), kind.path);
             assertTrue(String.valueOf(document.getList(operation + ".parameters")).contains("$ref=#/components/schemas/Slug}"),
                     kind.path);
