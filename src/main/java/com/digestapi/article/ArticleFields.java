@@ -2,8 +2,8 @@ package com.digestapi.article;
 
 import com.digestapi.outlet.Outlet;
 import com.digestapi.outlet.OutletService;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.Slugs;
-import com.digestapi.persistence.Uniqueness;
 import com.digestapi.problem.Problem.FieldError;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.topic.Topic;
@@ -88,10 +88,8 @@ public class ArticleFields {
     void fill(Article article, ArticleContent content) {
         String slug = content.slug() != null ? content.slug()
                 : article.slug != null ? article.slug : Slugs.unique(Article.class, Slugs.slugify(content.headline(), "article"));
-        if (!slug.equals(article.slug)) {
-            // An article keeps its own slug without asking: most writes do not change it.
-            Uniqueness.require(Article.class, "slug", slug, article.id);
-        }
+        // Costs nothing when the article keeps its slug, as most writes do; a slug it leaves stays a redirect to it.
+        SlugHistory.claim(Article.class, article.id, article.slug, slug);
         article.slug = slug;
         article.headline = content.headline().strip();
         article.outlet = content.outlet();

@@ -17,6 +17,12 @@ public record ArticleFilter(String q, List<String> topics, List<String> outlets,
         return new ArticleFilter(null, topics, outlets, null, null, null, null, true, Set.of());
     }
 
+    /** The same filter with these topic and outlet slugs (the current ones of those given: see FilterSlugs). */
+    ArticleFilter withSlugs(FilterSlugs slugs) {
+        return new ArticleFilter(q, slugs.topics(), slugs.outlets(), issueId, from, to, updatedSince, publishedOnly,
+                facets);
+    }
+
     /** Whether the search index answers: a text search, or facet counts, which the database lists do not give. */
     boolean searches() {
         return q != null || !facets.isEmpty();

@@ -4,11 +4,15 @@ import com.digestapi.config.DigestConfig;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
+import com.digestapi.outlet.Outlet;
+import com.digestapi.persistence.NamedEntity;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.search.SearchEngine;
 import com.digestapi.search.SearchHits;
 import com.digestapi.search.SearchQuery;
 import com.digestapi.security.Viewer;
+import com.digestapi.topic.Topic;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -17,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Reads articles as their views in a fixed number of statements whatever the page size: the ids in the requested
@@ -45,9 +50,11 @@ public class ArticleQueries {
 
     /**
      * One page of articles: from the database in four statements (count, ids, rows with relations, quotes), or, for a
-     * search or facets, the ids, total and facets from the search index and the rest in two statements.
+     * search or facets, the ids, total and facets from the search index and the rest in two statements; one more
+     * before either when topics or outlets filter it (what their slugs name now: see {@link #filterSlugs}).
      */
-    public Page<ArticleView> list(ArticleFilter filter, PageRequest request) {
+    public Page<ArticleView> list(ArticleFilter given, PageRequest request) {
+        ArticleFilter filter = given.withSlugs(filterSlugs(given.topics(), given.outlets()));
         if (filter.searches()) {
             return search(filter, request);
         }
@@ -89,8 +96,28 @@ public class ArticleQueries {
      * The newest published articles having any of the topics and any of the outlets, newest issue first and each issue
      * in its own order: what the feeds show. Three statements (ids, rows with relations, quotes), no count.
      */
-    public List<ArticleView> newest(List<String> topics, List<String> outlets, int limit) {
-        return views(ArticlePlans.feed(topics, outlets).first(limit, ArticlePlans.FEED_ORDER, Long.class), false);
+    public List<ArticleView> newest(FilterSlugs slugs, int limit) {
+        return views(ArticlePlans.feed(slugs.topics(), slugs.outlets()).first(limit, ArticlePlans.FEED_ORDER, Long.class),
+                false);
+    }
+
+    /**
+     * What these topic and outlet slugs of a filter name now, in one statement (none when there are none): a slug that
+     * a topic or outlet carried before a rename stands for its current one, so that links and feed subscriptions made
+     * before the rename keep working.
+     */
+    public FilterSlugs filterSlugs(List<String> topics, List<String> outlets) {
+        Map<Class<? extends NamedEntity>, Map<String, NamedEntity.Named>> named =
+                NamedEntity.named(Map.of(Topic.class, topics, Outlet.class, outlets));
+        return FilterSlugs.of(topics, outlets, named.get(Topic.class), named.get(Outlet.class));
+    }
+
+    /**
+     * The article this slug names, now or before a rename, if this viewer may see it (readers: articles of published
+     * issues only, under any of their slugs). One statement.
+     */
+    public Optional<SlugHistory.Match> bySlug(String slug) {
+        return SlugHistory.find(Article.class, slug, viewer.seesDrafts() ? null : "e.issuePublished = true");
     }
 
     public ArticleView get(long id) {

@@ -3,8 +3,10 @@ package com.digestapi.article;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
+import com.digestapi.web.BySlug;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -101,6 +103,25 @@ public class ArticleResource {
     @APIResponse(responseCode = "404", description = "No article has this id.")
     public ArticleView get(@PathParam("id") String id) {
         return queries.get(Ids.parse(id, "article"));
+    }
+
+    @GET
+    @Path(BySlug.PATH)
+    @Operation(operationId = "getArticleBySlug", summary = "Get an article by its slug",
+            description = "The same answer as GET /articles/{id} (body, ETag, caching) for the article's current slug. A slug"
+                    + " the article carried before a rename answers 301 Moved Permanently, with Location naming its"
+                    + " current slug, so links made before a rename keep working. Readers see the articles of published issues"
+                    + " only, under any of their slugs: a draft's slug, old or current, is a 404, never a redirect.")
+    @APIResponse(responseCode = "200", description = "The article.",
+            content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @APIResponse(responseCode = "301", description = "The slug is one the article carried before a rename; Location names"
+            + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
+    @APIResponse(responseCode = "404", description = "No article has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
+    public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The article's slug, current or old.",
+            schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
+        return BySlug.answer(uriInfo, ArticleResource.class, "article", slug, queries::bySlug, queries::get);
     }
 
     @POST

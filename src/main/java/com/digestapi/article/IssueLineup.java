@@ -2,6 +2,7 @@ package com.digestapi.article;
 
 import com.digestapi.changelog.ContentChanges;
 import com.digestapi.changelog.ResourceKind;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.search.SearchChanges;
@@ -99,6 +100,7 @@ public class IssueLineup {
         List<Article> siblings = articlesOf(issue.id());
         siblings.remove(article);
         searchChanges.articles(List.of(article.id));
+        SlugHistory.forget(Article.class, List.of(article.id));
         article.delete();
         renumber(siblings);
         touch(issue.id());
@@ -129,10 +131,16 @@ public class IssueLineup {
         searchChanges.articlesOf(SearchChanges.Group.ISSUE, issue.id());
     }
 
-    /** Before an issue is deleted, with its articles (by the database): they leave the search index and readers. */
+    /**
+     * Before an issue is deleted, with its articles (by the database): they leave the search index and readers, and
+     * their old slugs are free again.
+     */
     public void issueDeleting(long issueId) {
         searchChanges.articlesNowIn(SearchChanges.Group.ISSUE, issueId);
         changes.changedNow(ContentChanges.Group.ARTICLES_IN_ISSUE, issueId);
+        SlugHistory.forget(Article.class, Article.getEntityManager()
+                .createQuery("select a.id from Article a where a.issueId = :issue", Long.class)
+                .setParameter("issue", issueId).getResultList());
     }
 
     static List<Article> articlesOf(long issueId) {

@@ -30,7 +30,9 @@ public class CachingHeaders {
         boolean read = method.equals("GET") || method.equals("HEAD");
         boolean anonymous = request.getHeaderString(HttpHeaders.AUTHORIZATION) == null;
         int status = response.getStatus();
-        String policy = read && anonymous && (status == 200 || status == 304) ? "public, max-age=" + maxAge
+        // A 301 (a slug from before a rename) too: without a max-age, browsers would keep it for good, and the slug may
+        // come back (its resource takes it back, or is deleted and the slug goes to another).
+        String policy = read && anonymous && (status == 200 || status == 304 || status == 301) ? "public, max-age=" + maxAge
                 : read && !anonymous ? "private, no-store" : "no-store";
         response.getHeaders().putSingle(HttpHeaders.CACHE_CONTROL, policy);
         if (read) {

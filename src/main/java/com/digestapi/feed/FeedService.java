@@ -2,11 +2,11 @@ package com.digestapi.feed;
 
 import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
+import com.digestapi.article.FilterSlugs;
 import com.digestapi.changelog.ChangeLog;
 import com.digestapi.config.DigestConfig;
 import com.digestapi.issue.IssueSummaries;
 import com.digestapi.outlet.OutletService;
-import com.digestapi.topic.TopicService;
 import com.digestapi.web.ApiPaths;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
@@ -33,25 +33,25 @@ public class FeedService {
     private final ArticleQueries articles;
     private final IssueSummaries issueSummaries;
     private final OutletService outletService;
-    private final TopicService topicService;
     private final ChangeLog changeLog;
     private final String title;
     private final String description;
 
     FeedService(ArticleQueries articles, IssueSummaries issueSummaries, OutletService outletService,
-                TopicService topicService, ChangeLog changeLog, DigestConfig config) {
+                ChangeLog changeLog, DigestConfig config) {
         this.articles = articles;
         this.issueSummaries = issueSummaries;
         this.outletService = outletService;
-        this.topicService = topicService;
         this.changeLog = changeLog;
         this.title = config.feed().title();
         this.description = config.feed().description();
     }
 
     public Feed feed(FeedQuery query, URI baseUri, URI self) {
+        // A topic or outlet renamed since the feed was subscribed to is still the one it names.
+        FilterSlugs slugs = articles.filterSlugs(query.topics(), query.outlets());
         // Newest issue first, then the issue's own order; no count: a feed shows no total.
-        List<ArticleView> items = articles.newest(query.topics(), query.outlets(), query.limit());
+        List<ArticleView> items = articles.newest(slugs, query.limit());
         Map<Long, IssueSummaries.Summary> issues = issueSummaries.byIds(ids(items, ArticleView::issueId));
         Map<Long, OutletService.Summary> outlets = outletService.summaries(ids(items, a -> a.outlet().id()));
         List<Feed.Entry> entries = new ArrayList<>();
@@ -89,21 +89,16 @@ public class FeedService {
                 .stream().map(removed -> new Feed.Removal(ApiPaths.v1(baseUri, "/articles/" + removed.id()),
                         removed.at(), removed.reason()))
                 .toList();
-        return new Feed(titleFor(query), description, self, ApiPaths.v1(baseUri, "/articles"), updated, entries,
+        return new Feed(titleFor(slugs), description, self, ApiPaths.v1(baseUri, "/articles"), updated, entries,
                 removals);
     }
 
-    /** "Foreign media digest — Nuclear energy, Nikkei Asia": the feed says what it is filtered by. */
-    private String titleFor(FeedQuery query) {
-        List<String> names = new ArrayList<>();
-        names.addAll(namesOf(topicService.namesBySlug(query.topics()), query.topics()));
-        names.addAll(namesOf(outletService.namesBySlug(query.outlets()), query.outlets()));
-        return names.isEmpty() ? title : title + " — " + String.join(", ", names);
-    }
-
-    /** The name of each slug, in the query's order; an unknown slug stands for itself. */
-    private static List<String> namesOf(Map<String, String> names, List<String> slugs) {
-        return slugs.stream().map(s -> names.getOrDefault(s, s)).toList();
+    /**
+     * "Foreign media digest — Nuclear energy, Nikkei Asia": the feed says what it is filtered by, topics then outlets in
+     * the query's order, by their names now; an unknown slug stands for itself.
+     */
+    private String titleFor(FilterSlugs slugs) {
+        return slugs.names().isEmpty() ? title : title + " — " + String.join(", ", slugs.names());
     }
 
     private static Set<Long> ids(Collection<ArticleView> items, Function<ArticleView, Long> id) {

@@ -7,6 +7,7 @@ import com.digestapi.caching.ContentWrite;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.outlet.OutletInput;
 import com.digestapi.outlet.OutletService;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.problem.Problem.FieldError;
 import com.digestapi.problem.ProblemException;
@@ -47,14 +48,18 @@ public class IssueDocuments {
     public record Imported(IssueDetail issue, boolean created) {
     }
 
-    /** Creates the issue, or replaces the content of the issue with the document's slug. */
+    /**
+     * Creates the issue, or replaces the content of the issue with the document's slug: the issue that carries it now,
+     * or carried it before a rename (a document exported before the rename), which takes it back.
+     */
     @Transactional
     @ContentWrite
     public Imported importIssue(IssueDocument document) {
         rejectInconsistentOrTooLarge(document);
         String slug = document.slug() != null ? document.slug()
                 : IssueService.slugFor(document.title(), document.publishedOn());
-        Issue issue = Issue.<Issue>find("slug", slug).firstResult();
+        Issue issue = SlugHistory.find(Issue.class, slug, null).map(found -> Issue.<Issue>findById(found.id()))
+                .orElse(null);
         boolean created = issue == null;
         if (created) {
             issue = new Issue();

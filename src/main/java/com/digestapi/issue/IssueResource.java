@@ -9,8 +9,10 @@ import com.digestapi.article.ArticleView;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
+import com.digestapi.web.BySlug;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -100,6 +103,25 @@ public class IssueResource {
     @APIResponse(responseCode = "404", description = "No issue has this id.")
     public IssueDetail get(@PathParam("id") String id) {
         return issues.get(Ids.parse(id, "issue"));
+    }
+
+    @GET
+    @Path(BySlug.PATH)
+    @Operation(operationId = "getIssueBySlug", summary = "Get an issue by its slug",
+            description = "The same answer as GET /issues/{id} (body, ETag, caching) for the issue's current slug. A slug"
+                    + " the issue carried before a rename answers 301 Moved Permanently, with Location naming its"
+                    + " current slug, so links made before a rename keep working. Readers see published issues"
+                    + " only, under any of their slugs: a draft's slug, old or current, is a 404, never a redirect.")
+    @APIResponse(responseCode = "200", description = "The issue.",
+            content = @Content(schema = @Schema(implementation = IssueDetail.class)))
+    @APIResponse(responseCode = "301", description = "The slug is one the issue carried before a rename; Location names"
+            + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
+    @APIResponse(responseCode = "404", description = "No issue has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
+    public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The issue's slug, current or old.",
+            schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
+        return BySlug.answer(uriInfo, IssueResource.class, "issue", slug, issues::bySlug, issues::get);
     }
 
     @POST

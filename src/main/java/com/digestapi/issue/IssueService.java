@@ -13,8 +13,8 @@ import com.digestapi.listing.ListQuery;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.Slugs;
-import com.digestapi.persistence.Uniqueness;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.Patch;
@@ -22,6 +22,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 /** Reads and writes issues; owns their transactions. Each write records its revisions ({@link IssueHistory}). */
 @ApplicationScoped
@@ -91,6 +92,15 @@ public class IssueService {
         return IssueDetail.of(issue, articles.inIssue(id));
     }
 
+    /**
+     * The issue this slug names, now or before a rename, if this viewer may see it: a draft is as absent to readers as
+     * a missing issue, under any of its slugs. One statement.
+     */
+    public Optional<SlugHistory.Match> bySlug(String slug) {
+        return SlugHistory.find(Issue.class, slug,
+                viewer.seesDrafts() ? null : "e.status = " + IssueStatus.class.getName() + "." + IssueStatus.PUBLISHED);
+    }
+
     /** GET /issues/{id}/articles: a page of the issue's articles, if the viewer may see the issue. */
     public Page<ArticleView> articlesOf(long issueId, ArticleFilter filter, PageRequest request) {
         find(issueId);
@@ -157,6 +167,7 @@ public class IssueService {
         Issue.getEntityManager().clear();
         lineup.issueDeleting(id);
         Issue issue = find(id);
+        SlugHistory.forget(Issue.class, List.of(id));
         changes.changed(ResourceKind.ISSUE, id);
         if (issue.status == IssueStatus.PUBLISHED) {
             // Its articles leave the public counts of their outlets and topics.
@@ -191,7 +202,7 @@ public class IssueService {
     void apply(Issue issue, IssueInput input) {
         String slug = input.slug() != null ? input.slug()
                 : issue.slug != null ? issue.slug : Slugs.unique(Issue.class, slugFor(input.title(), input.publishedOn()));
-        Uniqueness.require(Issue.class, "slug", slug, issue.id);
+        SlugHistory.claim(Issue.class, issue.id, issue.slug, slug);
         IssueStatus status = input.status() == null ? IssueStatus.DRAFT : input.status();
         boolean statusChange = issue.id != null && status != issue.status;
         boolean listKeysChange = statusChange || issue.id != null && !input.publishedOn().equals(issue.publishedOn);

@@ -159,7 +159,8 @@ public class OpenApiFilter implements OASFilter {
                 && operation.getParameters().stream().anyMatch(p -> p.getIn() == Parameter.In.QUERY);
         boolean hasBody = operation.getRequestBody() != null;
         boolean writes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        if (hasQuery || hasBody || writes) {
+        // A read whose path value can be malformed says so with its own 400 annotation (GET by slug).
+        if (hasQuery || hasBody || writes || operation.getResponses().hasAPIResponse("400")) {
             problem(operation, ProblemType.VALIDATION, "Malformed JSON, a wrong type, an unknown property or an invalid"
                     + " value in the body or a query parameter (such as text holding a control character other than tab,"
                     + " line feed or carriage return, or a date outside " + PortableValues.DATE_RANGE + "); errors[] names"
@@ -226,6 +227,11 @@ public class OpenApiFilter implements OASFilter {
         if (created != null) {
             created.addHeader("Location", header("Absolute URL of the new resource.",
                     string(URL_LENGTH).format("uri")));
+        }
+        APIResponse moved = operation.getResponses().getAPIResponse("301");
+        if (moved != null) {
+            moved.addHeader("Location", header("Absolute URL where the resource is now (by its current slug).",
+                    string(URL_LENGTH).format("uri")).required(true));
         }
     }
 

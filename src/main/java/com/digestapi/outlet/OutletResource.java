@@ -3,8 +3,10 @@ package com.digestapi.outlet;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
+import com.digestapi.web.BySlug;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,6 +74,24 @@ public class OutletResource {
     @APIResponse(responseCode = "404", description = "No outlet has this id.")
     public OutletView get(@PathParam("id") String id) {
         return outlets.get(Ids.parse(id, "outlet"));
+    }
+
+    @GET
+    @Path(BySlug.PATH)
+    @Operation(operationId = "getOutletBySlug", summary = "Get an outlet by its slug",
+            description = "The same answer as GET /outlets/{id} (body, ETag, caching) for the outlet's current slug. A slug"
+                    + " the outlet carried before a rename answers 301 Moved Permanently, with Location naming its"
+                    + " current slug, so links made before a rename keep working.")
+    @APIResponse(responseCode = "200", description = "The outlet.",
+            content = @Content(schema = @Schema(implementation = OutletView.class)))
+    @APIResponse(responseCode = "301", description = "The slug is one the outlet carried before a rename; Location names"
+            + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
+    @APIResponse(responseCode = "404", description = "No outlet has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
+    public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The outlet's slug, current or old.",
+            schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
+        return BySlug.answer(uriInfo, OutletResource.class, "outlet", slug, outlets::bySlug, outlets::get);
     }
 
     @POST

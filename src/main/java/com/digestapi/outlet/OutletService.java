@@ -10,6 +10,7 @@ import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.NamedEntity;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.search.SearchChanges;
@@ -96,9 +97,9 @@ public class OutletService {
                 .toList();
     }
 
-    /** The names of the outlets with these slugs, by slug; unknown slugs are left out. */
-    public Map<String, String> namesBySlug(Collection<String> slugs) {
-        return NamedEntity.namesBySlug(Outlet.class, slugs);
+    /** The outlet this slug names, now or before a rename: one statement. */
+    public Optional<SlugHistory.Match> bySlug(String slug) {
+        return SlugHistory.find(Outlet.class, slug, null);
     }
 
     /** An outlet as a link to it shows it. */
@@ -161,6 +162,7 @@ public class OutletService {
                     + (used == 1 ? " article" : " articles") + "; move or delete them first");
         }
         changes.changed(ResourceKind.OUTLET, id);
+        SlugHistory.forget(Outlet.class, List.of(id));
         outlet.delete();
     }
 

@@ -42,13 +42,18 @@ public final class Slugs {
         return plain.isEmpty() ? fallback : plain;
     }
 
-    /** The base slug if no row of the entity has it, else the first free "base-2", "base-3", ... */
+    /**
+     * The base slug if no row of the entity has it or had it before a rename (see {@link SlugHistory}), else the first
+     * free "base-2", "base-3", ...
+     */
     public static String unique(Class<?> entity, String base) {
         Set<String> taken = new HashSet<>(Panache.getEntityManager()
-                .createQuery("select e.slug from " + entity.getSimpleName() + " e where e.slug = :base or e.slug like :prefix",
-                        String.class)
+                .createQuery("select e.slug from " + entity.getSimpleName() + " e where e.slug = :base or e.slug like :prefix"
+                        + " union all select h.slug from RetiredSlug h where h.resourceType = :kind"
+                        + " and (h.slug = :base or h.slug like :prefix)", String.class)
                 .setParameter("base", base)
                 .setParameter("prefix", base + "-%")
+                .setParameter("kind", SlugHistory.kind(entity))
                 .getResultList());
         if (!taken.contains(base)) {
             return base;

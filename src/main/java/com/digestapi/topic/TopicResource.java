@@ -3,8 +3,10 @@ package com.digestapi.topic;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
+import com.digestapi.persistence.Slugs;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
+import com.digestapi.web.BySlug;
 import com.digestapi.web.Created;
 import com.digestapi.web.Ids;
 import com.digestapi.web.MergePatch;
@@ -30,6 +32,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -71,6 +74,24 @@ public class TopicResource {
     @APIResponse(responseCode = "404", description = "No topic has this id.")
     public TopicView get(@PathParam("id") String id) {
         return topics.get(Ids.parse(id, "topic"));
+    }
+
+    @GET
+    @Path(BySlug.PATH)
+    @Operation(operationId = "getTopicBySlug", summary = "Get a topic by its slug",
+            description = "The same answer as GET /topics/{id} (body, ETag, caching) for the topic's current slug. A slug"
+                    + " the topic carried before a rename answers 301 Moved Permanently, with Location naming its"
+                    + " current slug, so links made before a rename keep working.")
+    @APIResponse(responseCode = "200", description = "The topic.",
+            content = @Content(schema = @Schema(implementation = TopicView.class)))
+    @APIResponse(responseCode = "301", description = "The slug is one the topic carried before a rename; Location names"
+            + " its current slug.", content = @Content(schema = @Schema(implementation = BySlug.Moved.class)))
+    @APIResponse(responseCode = "404", description = "No topic has this slug, now or before a rename.")
+    @APIResponse(responseCode = "400", description = "The path holds no slug (lowercase letters, digits and single"
+            + " hyphens, at most 120 characters).")
+    public RestResponse<Object> bySlug(@PathParam("slug") @Parameter(description = "The topic's slug, current or old.",
+            schema = @Schema(implementation = Slugs.class)) String slug, UriInfo uriInfo) {
+        return BySlug.answer(uriInfo, TopicResource.class, "topic", slug, topics::bySlug, topics::get);
     }
 
     @POST

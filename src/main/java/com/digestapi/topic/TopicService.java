@@ -10,6 +10,7 @@ import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.NamedEntity;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.search.SearchChanges;
@@ -20,6 +21,7 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Reads and writes topics; owns their transactions. */
@@ -89,9 +91,9 @@ public class TopicService {
                 .toList();
     }
 
-    /** The names of the topics with these slugs, by slug; unknown slugs are left out. */
-    public Map<String, String> namesBySlug(Collection<String> slugs) {
-        return NamedEntity.namesBySlug(Topic.class, slugs);
+    /** The topic this slug names, now or before a rename: one statement. */
+    public Optional<SlugHistory.Match> bySlug(String slug) {
+        return SlugHistory.find(Topic.class, slug, null);
     }
 
     /** The topics with these ids as an issue document describes them, by name, in one statement. */
@@ -132,6 +134,7 @@ public class TopicService {
         Topic topic = find(id);
         touchArticlesTaggedWith(topic.id);
         changes.changed(ResourceKind.TOPIC, id);
+        SlugHistory.forget(Topic.class, List.of(id));
         topic.delete();
     }
 
