@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Turns what a client sent into an article's stored fields: outlet and topics resolved, slug, text, search text. */
 @ApplicationScoped
@@ -73,14 +74,19 @@ public class ArticleFields {
         }
     }
 
-    /** A 409 when another article has taken the slug of one of these, which are to come back. */
+    /**
+     * A 409 when another article carries the slug of one of these, which are to come back, or carried it before a
+     * rename (it is kept as a redirect to that one): two statements for any number of articles.
+     */
     static void requireFreeSlugs(List<ArticleView> articles) {
-        List<String> taken = Article.getEntityManager()
+        List<String> slugs = articles.stream().map(ArticleView::slug).toList();
+        Set<String> taken = new LinkedHashSet<>(Article.getEntityManager()
                 .createQuery("select a.slug from Article a where a.slug in :slugs", String.class)
-                .setParameter("slugs", articles.stream().map(ArticleView::slug).toList()).getResultList();
+                .setParameter("slugs", slugs).getResultList());
+        taken.addAll(SlugHistory.owners(Article.class, slugs).keySet());
         if (!taken.isEmpty()) {
-            throw ProblemException.conflict("slug " + String.join(", ", taken) + " is now taken by another article;"
-                    + " change that article's slug first");
+            throw ProblemException.conflict("slug " + String.join(", ", taken) + " is now taken by another article, or"
+                    + " kept as a redirect to one; change that article's slug first");
         }
     }
 

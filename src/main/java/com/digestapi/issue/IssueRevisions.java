@@ -8,8 +8,8 @@ import com.digestapi.caching.Preconditions;
 import com.digestapi.changelog.ResourceKind;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PageRequest;
+import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.TrackedEntity;
-import com.digestapi.persistence.Uniqueness;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.revision.Revisions;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -97,7 +97,7 @@ public class IssueRevisions {
         IssueDetail earlier = dataOf(id, revision);
         List<ArticleView> deletedWith = deletion.data() == null ? List.of()
                 : dataOf(id, deletion).articles();
-        Uniqueness.require(Issue.class, "slug", earlier.slug(), null);
+        SlugHistory.claim(Issue.class, null, null, earlier.slug());
         insertDraft(id, earlier);
         Issue issue = Issue.<Issue>findByIdOptional(id).orElseThrow();
         issues.apply(issue, earlier.toInput());
