@@ -72,6 +72,9 @@ public interface DigestConfig {
     /** Webhooks: where deliveries may go, and how they are retried. */
     Webhooks webhooks();
 
+    /** Scheduled publication of issues. */
+    Scheduling scheduling();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -258,5 +261,15 @@ public interface DigestConfig {
         /** How long delivered, failed and skipped deliveries stay in a subscription's list of deliveries. */
         @WithDefault("30d")
         Duration deliveryRetention();
+    }
+
+    interface Scheduling {
+
+        /**
+         * How often each instance looks for scheduled issues whose publishAt has come (one indexed query); an issue is
+         * published this long after its publishAt at most, plus the time its publishing takes.
+         */
+        @WithDefault("200ms")
+        Duration pollInterval();
     }
 }

@@ -57,7 +57,7 @@ public class IssueDocuments {
             issue = new Issue();
         }
         issues.apply(issue, new IssueInput(slug, document.title(), document.publishedOn(), document.intro(),
-                document.status()));
+                document.status(), document.publishAt()));
         if (created) {
             issue.persistAndFlush();
         }
@@ -92,7 +92,8 @@ public class IssueDocuments {
                     article.publishedOn(), article.author(), article.originalUrl(), article.summary(), article.quotes(),
                     article.topics().stream().map(ArticleView.Ref::name).toList()));
         }
-        return new IssueDocument(issue.slug(), issue.title(), issue.publishedOn(), issue.status(), issue.intro(),
+        return new IssueDocument(issue.slug(), issue.title(), issue.publishedOn(), issue.status(), issue.publishAt(),
+                issue.intro(),
                 outlets.details(outletIds), topics.details(topicIds), entries);
     }
 
