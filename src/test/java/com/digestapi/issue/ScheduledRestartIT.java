@@ -43,7 +43,8 @@ class ScheduledRestartIT {
             String path;
             PackagedService first = PackagedService.start(dir, properties);
             try {
-                publishAt = Instant.now().plusSeconds(2);
+                // Far enough ahead for the create and the kill to come first on a busy machine.
+                publishAt = Instant.now().plusSeconds(8);
                 HttpResponse<String> created = first.send("POST", "/api/v1/issues", "{\"title\":\"Due while down\","
                         + "\"publishedOn\":\"2024-11-16\",\"status\":\"SCHEDULED\",\"publishAt\":\"" + publishAt + "\"}",
                         Map.of());
