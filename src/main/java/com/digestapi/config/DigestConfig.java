@@ -75,6 +75,9 @@ public interface DigestConfig {
     /** Revisions of articles and issues: how long a deleted one can be restored, and which are kept. */
     Revisions revisions();
 
+    /** Scheduled publication of issues. */
+    Scheduling scheduling();
+
     interface Demo {
 
         /** Load the demo digest into an empty database on first start. */
@@ -298,5 +301,15 @@ public interface DigestConfig {
          */
         @WithDefault("365d")
         Duration age();
+    }
+
+    interface Scheduling {
+
+        /**
+         * How often each instance looks for scheduled issues whose publishAt has come (one indexed query); an issue is
+         * published this long after its publishAt at most, plus the time its publishing takes.
+         */
+        @WithDefault("200ms")
+        Duration pollInterval();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.time.Instant;
 import java.time.LocalDate;
 
 /** One edition of the digest; its articles point to it and carry their position in it. */
@@ -43,6 +44,10 @@ public class Issue extends TrackedEntity {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     public IssueStatus status;
+
+    /** When a SCHEDULED issue is published (by issue.IssueScheduler); null in any other status. */
+    @Column(name = "publish_at")
+    public Instant publishAt;
 
     /** What its articles copy for lists and feeds. */
     public IssueKeys keys() {

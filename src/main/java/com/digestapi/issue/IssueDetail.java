@@ -20,6 +20,9 @@ public record IssueDetail(
         @Schema(examples = "2024-10-05", required = true) LocalDate publishedOn,
         @Schema(nullable = true, maxLength = Issue.INTRO_LENGTH) String intro,
         @Schema(required = true) IssueStatus status,
+        @Schema(description = "When a SCHEDULED issue will be published; null in any other status.", nullable = true,
+                implementation = String.class, format = "date-time", examples = "2024-10-12T01:00:00Z")
+        Instant publishAt,
         @Schema(examples = "8", required = true, minimum = "0") long articleCount,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
@@ -27,11 +30,11 @@ public record IssueDetail(
         List<ArticleView> articles) {
 
     static IssueDetail of(Issue issue, List<ArticleView> articles) {
-        return new IssueDetail(issue.id, issue.slug, issue.title, issue.publishedOn, issue.intro, issue.status,
+        return new IssueDetail(issue.id, issue.slug, issue.title, issue.publishedOn, issue.intro, issue.status, issue.publishAt,
                 articles.size(), issue.createdAt, issue.updatedAt, articles);
     }
 
     IssueInput toInput() {
-        return new IssueInput(slug, title, publishedOn, intro, status);
+        return new IssueInput(slug, title, publishedOn, intro, status, publishAt);
     }
 }

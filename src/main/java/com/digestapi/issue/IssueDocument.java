@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,6 +33,8 @@ public record IssueDocument(
         @Schema(examples = "Foreign media digest", required = true) @NotBlank @Size(max = Issue.TITLE_LENGTH) String title,
         @Schema(examples = "2024-10-05", required = true) @NotNull LocalDate publishedOn,
         @Schema(description = "DRAFT when left out.", examples = "PUBLISHED", nullable = true) IssueStatus status,
+        @Schema(description = IssueInput.PUBLISH_AT, nullable = true, implementation = String.class,
+                format = "date-time") Instant publishAt,
         @Schema(nullable = true) @Size(max = Issue.INTRO_LENGTH) String intro,
         @Schema(description = "Optional details for outlets the articles name; used only when an outlet is created.",
                 nullable = true)

@@ -70,7 +70,7 @@ public class IssueDocuments {
             issue = issues.find(issue.id);
         }
         issues.apply(issue, new IssueInput(slug, document.title(), document.publishedOn(), document.intro(),
-                document.status()));
+                document.status(), document.publishAt()));
         if (created) {
             issue.persistAndFlush();
         }
@@ -107,7 +107,8 @@ public class IssueDocuments {
                     article.publishedOn(), article.author(), article.originalUrl(), article.summary(), article.quotes(),
                     article.topics().stream().map(ArticleView.Ref::name).toList()));
         }
-        return new IssueDocument(issue.slug(), issue.title(), issue.publishedOn(), issue.status(), issue.intro(),
+        return new IssueDocument(issue.slug(), issue.title(), issue.publishedOn(), issue.status(), issue.publishAt(),
+                issue.intro(),
                 outlets.details(outletIds), topics.details(topicIds), entries);
     }
 

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -20,6 +21,19 @@ public record IssueInput(
         @Schema(examples = "A weekly selection of articles about Kazakhstan from international media.", nullable = true,
                 pattern = PortableValues.TEXT_PATTERN)
         @Size(max = Issue.INTRO_LENGTH) String intro,
-        @Schema(description = "DRAFT when left out: publish with a PATCH of status.", examples = "DRAFT", nullable = true)
-        IssueStatus status) {
+        @Schema(description = "DRAFT when left out: publish with a PATCH of status, or schedule with SCHEDULED and"
+                + " publishAt.", examples = "DRAFT", nullable = true)
+        IssueStatus status,
+        @Schema(description = PUBLISH_AT, examples = "2024-10-12T06:00:00+05:00", nullable = true,
+                implementation = String.class, format = "date-time")
+        Instant publishAt) {
+
+    static final String PUBLISH_AT = "When a SCHEDULED issue is published: an ISO-8601 instant with offset (Z or"
+            + " +05:00), in the future when it is set or changed, year 9999 at most. Required with status SCHEDULED and"
+            + " refused with any other status; a PATCH that moves the issue out of SCHEDULED clears it. Until then readers"
+            + " see the issue as a draft (not at all); at that instant (within a second) it becomes PUBLISHED.";
+
+    IssueInput withPublishAt(Instant instant) {
+        return new IssueInput(slug, title, publishedOn, intro, status, instant);
+    }
 }

@@ -13,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 public class IssueListParams extends ListParams {
 
     @QueryParam("status")
-    @Parameter(description = "DRAFT or PUBLISHED (case-insensitive).",
-            schema = @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "PUBLISHED"}))
+    @Parameter(description = "DRAFT, SCHEDULED or PUBLISHED (case-insensitive); readers see PUBLISHED issues only.",
+            schema = @Schema(type = SchemaType.STRING, enumeration = {"DRAFT", "SCHEDULED", "PUBLISHED"}))
     public String status;
 
     @QueryParam("from")

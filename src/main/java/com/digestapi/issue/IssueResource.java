@@ -54,6 +54,8 @@ public class IssueResource {
             {"title": "Foreign media digest", "publishedOn": "2024-10-12", "intro": "This week..."}""";
     static final String PATCH_EXAMPLE = """
             {"status": "PUBLISHED"}""";
+    static final String SCHEDULE_EXAMPLE = """
+            {"status": "SCHEDULED", "publishAt": "2024-10-12T06:00:00+05:00"}""";
     static final String IMPORT_EXAMPLE = """
             {
               "slug": "foreign-media-digest-2024-10-12",
@@ -127,8 +129,9 @@ public class IssueResource {
     @POST
     @RolesAllowed(Viewer.EDITOR)
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(operationId = "createIssue", summary = "Create an issue", description = "Created as DRAFT unless `status` says otherwise; the slug is"
-            + " generated from title and publishedOn when left out.")
+    @Operation(operationId = "createIssue", summary = "Create an issue", description = "Created as DRAFT unless `status` says otherwise (SCHEDULED"
+            + " with a `publishAt` in the future: published at that instant); the slug is generated from title and"
+            + " publishedOn when left out.")
     @RequestBody(content = @Content(examples = @ExampleObject(name = "issue", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new issue.",
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
@@ -143,7 +146,7 @@ public class IssueResource {
     @Path("{id: [0-9]+}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceIssue", summary = "Replace an issue's own fields", description = "Fields left out are cleared (status becomes"
-            + " DRAFT); a left-out slug keeps the current one. The articles are unchanged.")
+            + " DRAFT, publishAt null); a left-out slug keeps the current one. The articles are unchanged.")
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
     public IssueDetail replace(@PathParam("id") String id, @Valid @NotNull IssueInput input, @HeaderParam("If-Match") String ifMatch) {
         return issues.replace(Ids.parse(id, "issue"), input, Precondition.ifMatch(ifMatch));
@@ -154,10 +157,14 @@ public class IssueResource {
     @Path("{id: [0-9]+}")
     @Consumes({MergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
     @Operation(operationId = "patchIssue", summary = "Change some fields of an issue", description = "JSON Merge Patch (RFC 7396);"
-            + " `{\"status\": \"PUBLISHED\"}` publishes a draft.")
+            + " `{\"status\": \"PUBLISHED\"}` publishes a draft; `{\"status\": \"SCHEDULED\", \"publishAt\":"
+            + " \"2024-10-12T06:00:00+05:00\"}` schedules it, `{\"publishAt\": ...}` reschedules a scheduled issue and"
+            + " `{\"status\": \"DRAFT\"}` cancels its schedule (a patch that moves an issue out of SCHEDULED clears"
+            + " publishAt). Send `If-Match` to be sure of what you change.")
     @RequestBody(content = @Content(mediaType = MergePatch.MEDIA_TYPE, schema = @Schema(type = SchemaType.OBJECT,
             description = "Any subset of the fields of IssueInput; null clears a field."),
-            examples = @ExampleObject(name = "publish", value = PATCH_EXAMPLE)))
+            examples = {@ExampleObject(name = "publish", value = PATCH_EXAMPLE),
+                    @ExampleObject(name = "schedule", value = SCHEDULE_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
     public IssueDetail patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return issues.patch(Ids.parse(id, "issue"), mergePatch.of(patch, IssueInput.class), Precondition.ifMatch(ifMatch));

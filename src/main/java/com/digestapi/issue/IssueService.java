@@ -15,11 +15,14 @@ import com.digestapi.listing.PageRequest;
 import com.digestapi.listing.SortFields;
 import com.digestapi.persistence.SlugHistory;
 import com.digestapi.persistence.Slugs;
+import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.Patch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +33,8 @@ public class IssueService {
 
     public static final SortFields SORT = SortFields.of("i", "-publishedOn",
             "id", "slug", "title", "publishedOn", "createdAt", "updatedAt");
+    /** The latest publishAt: dates stay within years 1..9999 (web.PortableValues). */
+    static final Instant LATEST_PUBLISH_AT = Instant.parse("9999-12-31T23:59:59.999999Z");
     private static final String WITH_ARTICLE_COUNT = "select i, (select count(a) from Article a where a.issueId = i.id)";
 
     private final ArticleQueries articles;
@@ -132,7 +137,12 @@ public class IssueService {
     public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
         IssueDetail current = lockedBefore(id);
         preconditions.require(precondition, () -> current);
-        return write(find(id), patch.applyTo(current.toInput()), current);
+        IssueInput merged = patch.applyTo(current.toInput());
+        if (merged.status() != IssueStatus.SCHEDULED && !patch.names("publishAt")) {
+            // Out of SCHEDULED (published now, or back to a draft): the instant it waited for goes with it.
+            merged = merged.withPublishAt(null);
+        }
+        return write(find(id), merged, current);
     }
 
     /**
@@ -194,6 +204,36 @@ public class IssueService {
                 .orElseThrow(() -> ProblemException.notFound("issue", id));
     }
 
+    /**
+     * The publishAt the issue will have: required with SCHEDULED and refused with any other status; when it is set or
+     * changed it must lie ahead. An unchanged one may have passed (the scheduler is about to publish the issue), so that
+     * an edit of a due issue's other fields is not refused for a time the editor did not touch.
+     */
+    private static Instant publishAt(Issue issue, IssueStatus status, Instant requested) {
+        if (status != IssueStatus.SCHEDULED) {
+            if (requested != null) {
+                throw ProblemException.invalid("publishAt", "is only for status SCHEDULED; leave it out (or null) with"
+                        + " status " + status);
+            }
+            return null;
+        }
+        if (requested == null) {
+            throw ProblemException.invalid("publishAt", "is required with status SCHEDULED: when to publish the issue");
+        }
+        Instant at = requested.truncatedTo(ChronoUnit.MICROS);
+        if (!at.equals(issue.publishAt)) {
+            Instant now = TrackedEntity.now();
+            if (!at.isAfter(now)) {
+                throw ProblemException.invalid("publishAt", "must be in the future (it is " + now + " now); to publish"
+                        + " at once, set status PUBLISHED");
+            }
+            if (at.isAfter(LATEST_PUBLISH_AT)) {
+                throw ProblemException.invalid("publishAt", "must be at most " + LATEST_PUBLISH_AT);
+            }
+        }
+        return at;
+    }
+
     /** The slug an issue gets when none is given: title and date, since weekly issues often share a title. */
     static String slugFor(String title, java.time.LocalDate publishedOn) {
         return Slugs.slugify(title + " " + publishedOn, "issue");
@@ -204,13 +244,17 @@ public class IssueService {
                 : issue.slug != null ? issue.slug : Slugs.unique(Issue.class, slugFor(input.title(), input.publishedOn()));
         SlugHistory.claim(Issue.class, issue.id, issue.slug, slug);
         IssueStatus status = input.status() == null ? IssueStatus.DRAFT : input.status();
-        boolean statusChange = issue.id != null && status != issue.status;
+        Instant publishAt = publishAt(issue, status, input.publishAt());
+        // Readers see PUBLISHED issues only: DRAFT and SCHEDULED look the same to them (and to the articles' copies).
+        boolean statusChange = issue.id != null
+                && (status == IssueStatus.PUBLISHED) != (issue.status == IssueStatus.PUBLISHED);
         boolean listKeysChange = statusChange || issue.id != null && !input.publishedOn().equals(issue.publishedOn);
         issue.slug = slug;
         issue.title = input.title().strip();
         issue.publishedOn = input.publishedOn();
         issue.intro = input.intro() == null || input.intro().isBlank() ? null : input.intro().strip();
         issue.status = status;
+        issue.publishAt = publishAt;
         if (listKeysChange) {
             // Its articles carry copies of status and date for lists and feeds; they change in the same transaction.
             lineup.issueChanged(issue.keys());

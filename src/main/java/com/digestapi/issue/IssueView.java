@@ -17,12 +17,15 @@ public record IssueView(
         @Schema(examples = "2024-10-05", required = true) LocalDate publishedOn,
         @Schema(nullable = true, maxLength = Issue.INTRO_LENGTH) String intro,
         @Schema(required = true) IssueStatus status,
+        @Schema(description = "When a SCHEDULED issue will be published; null in any other status.", nullable = true,
+                implementation = String.class, format = "date-time", examples = "2024-10-12T01:00:00Z")
+        Instant publishAt,
         @Schema(examples = "8", required = true, minimum = "0") long articleCount,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
 
     static IssueView of(Issue issue, long articleCount) {
-        return new IssueView(issue.id, issue.slug, issue.title, issue.publishedOn, issue.intro, issue.status, articleCount,
+        return new IssueView(issue.id, issue.slug, issue.title, issue.publishedOn, issue.intro, issue.status, issue.publishAt, articleCount,
                 issue.createdAt, issue.updatedAt);
     }
 }

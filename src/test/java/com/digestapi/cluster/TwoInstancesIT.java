@@ -10,6 +10,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,9 @@ import org.junit.jupiter.api.Test;
 class TwoInstancesIT {
 
     private static final Pattern ID = Pattern.compile("\"id\":(\\d+)");
+    private static final Pattern UPDATED_AT = Pattern.compile("\"updatedAt\":\"([^\"]+)\"");
+    private static final Pattern PUBLISHED_METRIC =
+            Pattern.compile("(?m)^digest_scheduling_published_total(?:\\{[^}]*})? ([0-9.E+]+)$");
     private static final Pattern SYNC_TOKEN = Pattern.compile("\"nextSyncToken\":\"([A-Za-z0-9_.-]+)\"");
 
     @Test
@@ -121,6 +125,34 @@ class TwoInstancesIT {
                         b.read("/api/v1/articles?q=crossing&sort=id&facets=topic,outlet,year").body(),
                         "both instances answer a search the same");
 
+                // Scheduled publication: issues due at one instant, both instances polling: each is published once,
+                // by one of them, not before its publishAt, and soon after it.
+                Instant publishAt = Instant.now().plusMillis(2_500);
+                List<String> scheduled = new ArrayList<>();
+                for (int i = 0; i < 6; i++) {
+                    HttpResponse<String> issue = (i % 2 == 0 ? a : b).send("POST", "/api/v1/issues", "{\"title\":"
+                            + "\"Scheduled " + i + " " + System.nanoTime() + "\",\"publishedOn\":\"2024-11-16\","
+                            + "\"status\":\"SCHEDULED\",\"publishAt\":\"" + publishAt + "\"}", Map.of());
+                    assertEquals(201, issue.statusCode(), issue.body());
+                    Matcher issueId = ID.matcher(issue.body());
+                    assertTrue(issueId.find());
+                    scheduled.add("/api/v1/issues/" + issueId.group(1));
+                }
+                double publishedBefore = scheduledPublished(a) + scheduledPublished(b);
+                for (String issuePath : scheduled) {
+                    while (a.read(issuePath).statusCode() != 200 || b.read(issuePath).statusCode() != 200) {
+                        assertTrue(Instant.now().isBefore(publishAt.plusSeconds(10)), issuePath + " never published");
+                        Thread.sleep(20);
+                    }
+                    Matcher updatedAt = UPDATED_AT.matcher(a.get(issuePath).body());
+                    assertTrue(updatedAt.find());
+                    long lag = Instant.parse(updatedAt.group(1)).toEpochMilli() - publishAt.toEpochMilli();
+                    // Never early; late by the poll interval and the publish itself (the bound is wider, for a busy machine).
+                    assertTrue(lag >= 0 && lag < 3_000, issuePath + " published " + lag + " ms after its publishAt");
+                }
+                assertEquals(scheduled.size(), scheduledPublished(a) + scheduledPublished(b) - publishedBefore,
+                        "each scheduled issue published once, by one instance");
+
                 HttpResponse<String> deleted = b.send("DELETE", path, null, Map.of());
                 assertEquals(204, deleted.statusCode());
                 assertEquals(404, a.get(path).statusCode());
@@ -134,5 +166,12 @@ class TwoInstancesIT {
                 assertTrue(delta.body().contains("\"headline\":\"A " + word + " crossing opens\""), delta.body());
             }
         }
+    }
+
+    /** How many scheduled issues this instance has published, from its metrics. */
+    private static double scheduledPublished(PackagedService instance) throws Exception {
+        Matcher metric = PUBLISHED_METRIC.matcher(instance.read("/q/metrics").body());
+        assertTrue(metric.find(), "no digest_scheduling_published_total metric");
+        return Double.parseDouble(metric.group(1));
     }
 }

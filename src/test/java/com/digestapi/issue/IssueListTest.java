@@ -110,7 +110,7 @@ class IssueListTest {
         assertIds(mine().queryParam("status", "DRAFT").get(ISSUES), i2);
         assertIds(raw().queryParam("q", token).queryParam("status", "draft").get(ISSUES), i2);
         assertIds(raw().queryParam("q", token).queryParam("status", " Published ").get(ISSUES), i5, i3, i4, i1);
-        assertInvalid(raw().queryParam("status", "ARCHIVED").get(ISSUES), "status", "must be one of [DRAFT, PUBLISHED]");
+        assertInvalid(raw().queryParam("status", "ARCHIVED").get(ISSUES), "status", "must be one of [DRAFT, SCHEDULED, PUBLISHED]");
     }
 
     @Test
@@ -151,8 +151,8 @@ class IssueListTest {
         assertEquals(List.of("PUBLISHED", "DRAFT", "PUBLISHED", "PUBLISHED", "PUBLISHED"),
                 response.jsonPath().getList("items.status"));
         Map<String, Object> first = response.jsonPath().getMap("items[0]");
-        assertEquals(Set.of("id", "slug", "title", "publishedOn", "intro", "status", "articleCount", "createdAt",
-                "updatedAt"), first.keySet());
+        assertEquals(Set.of("id", "slug", "title", "publishedOn", "intro", "status", "publishAt", "articleCount",
+                "createdAt", "updatedAt"), first.keySet());
         assertEquals("2187-03-01", first.get("publishedOn"));
         assertEquals("Intro with " + introToken.toUpperCase(), first.get("intro"));
         assertEquals(token + "-one-2187-03-01", first.get("slug"));

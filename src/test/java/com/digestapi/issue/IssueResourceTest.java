@@ -202,7 +202,7 @@ class IssueResourceTest {
         raw().contentType(MERGE_PATCH).body("{\"title\": null, \"status\": \"LIVE\"}").patch("/api/v1/issues/{id}", id)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", equalTo(List.of("status")))
-                .body("errors[0].message", equalTo("must be one of [DRAFT, PUBLISHED]"));
+                .body("errors[0].message", equalTo("must be one of [DRAFT, SCHEDULED, PUBLISHED]"));
         raw().contentType(MERGE_PATCH).body("{\"title\": \" \", \"publishedOn\": null}").patch("/api/v1/issues/{id}", id)
                 .then().statusCode(400).contentType(PROBLEM)
                 .body("errors.field", equalTo(List.of("publishedOn", "title")));

@@ -17,6 +17,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -231,6 +232,27 @@ class WebhookTest {
             assertTrue(deliveries.getList("items").size() >= 6);
             assertEquals(1, deliveries.getInt("items[0].attempts"));
             assertEquals(204, deliveries.getInt("items[0].lastResponseCode"));
+        });
+    }
+
+    @Test
+    void aScheduledPublishIsAnnouncedOnceWhenItHappensAndNotBefore() {
+        subscribed(List.of("issue.published", "article.published"), hook -> {
+            long outlet = newOutlet();
+            Instant publishAt = Instant.now().plusMillis(1_500);
+            long issue = api().contentType(ContentType.JSON).body(Map.of("title", unique("Scheduled hook"),
+                            "publishedOn", "2024-11-16", "status", "SCHEDULED", "publishAt", publishAt.toString()))
+                    .post("/api/v1/issues").then().statusCode(201).extract().jsonPath().getLong("id");
+            long article = newArticle(issue, outlet, unique("Scheduled article"), Map.of());
+            WebhookReceiver.Receipt published = hook.receiver().await("issue.published", issue);
+            assertFalse(published.at().isBefore(publishAt), "announced at " + published.at() + ", before " + publishAt);
+            assertEquals("PUBLISHED", published.json().getString("data.status"));
+            hook.receiver().await("article.published", article);
+            WebhookReceiver.sleep(500);
+            assertEquals(1, hook.receiver().receipts().stream()
+                    .filter(r -> r.type().equals("issue.published") && r.dataId() == issue).count());
+            assertEquals(1, hook.receiver().receipts().stream()
+                    .filter(r -> r.type().equals("article.published") && r.dataId() == article).count());
         });
     }
 
