@@ -55,7 +55,9 @@ public class ArticleRevisionResource {
 
     @GET
     @Path("{number: [0-9]+}")
-    @Operation(operationId = "getArticleRevision", summary = "Get one revision of an article")
+    @Operation(operationId = "getArticleRevision", summary = "Get one revision of an article",
+            description = "The revision of this number: who, when, which fields, and the article as it was just"
+                    + " before the change (its data), as in the list.")
     @APIResponse(responseCode = "200", description = "The revision.")
     @APIResponse(responseCode = "404", description = "The article has no revision of this number.")
     public ArticleRevision get(@PathParam("id") String id, @PathParam("number") String number) {

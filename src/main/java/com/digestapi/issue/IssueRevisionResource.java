@@ -54,7 +54,9 @@ public class IssueRevisionResource {
 
     @GET
     @Path("{number: [0-9]+}")
-    @Operation(operationId = "getIssueRevision", summary = "Get one revision of an issue")
+    @Operation(operationId = "getIssueRevision", summary = "Get one revision of an issue",
+            description = "The revision of this number: who, when, which fields, and the issue as it was just"
+                    + " before the change (its data), as in the list.")
     @APIResponse(responseCode = "200", description = "The revision.")
     @APIResponse(responseCode = "404", description = "The issue has no revision of this number.")
     public IssueRevision get(@PathParam("id") String id, @PathParam("number") String number) {
