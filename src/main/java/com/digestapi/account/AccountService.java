@@ -2,6 +2,7 @@ package com.digestapi.account;
 
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
+import com.digestapi.security.Viewer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -25,6 +26,11 @@ public class AccountService {
 
     @Transactional
     public AccountView create(AccountInput input) {
+        if (input.username().equalsIgnoreCase(Viewer.SYSTEM)) {
+            // Revisions and the scheduler name the service's own writes so: an account of that name would pass for it.
+            throw ProblemException.conflict("username '" + input.username() + "' is reserved for the service's own"
+                    + " writes (scheduled publication)");
+        }
         if (Account.count("lower(username) = lower(?1)", input.username()) > 0) {
             throw ProblemException.conflict("username '" + input.username() + "' is already taken");
         }

@@ -50,7 +50,7 @@ import org.jboss.logging.Logger;
 public class IssueScheduler {
 
     /** The name the scheduler's writes go under, as an editor's go under their account's. */
-    public static final String SYSTEM = "system";
+    static final String SYSTEM = Viewer.SYSTEM;
     private static final Logger LOG = Logger.getLogger(IssueScheduler.class);
     private static final String DUE = "select id from issue where status = 'SCHEDULED' and publish_at <= ?"
             + " order by publish_at, id fetch first 1 rows only";

@@ -8,6 +8,8 @@ import jakarta.enterprise.context.RequestScoped;
 public class Viewer {
 
     public static final String EDITOR = "editor";
+    /** The name the service's own writes (scheduled publication) go under; no account may take it. */
+    public static final String SYSTEM = "system";
 
     private final SecurityIdentity identity;
 

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -137,5 +138,18 @@ class WriteAuthorizationTest {
             spec = spec.contentType(write.contentType()).body(write.body());
         }
         return spec.request(write.method(), write.path());
+    }
+
+    @Test
+    void noAccountMayTakeTheNameOfTheServicesOwnWrites() {
+        for (String name : List.of("system", "System")) {
+            api().contentType(ContentType.JSON)
+                    .body(Map.of("username", name, "password", READER_PASSWORD, "roles", List.of()))
+                    .post("/api/v1/accounts").then().statusCode(409)
+                    .contentType(startsWith("application/problem+json"))
+                    .body("detail", equalTo("username '" + name + "' is reserved for the service's own writes"
+                            + " (scheduled publication)"));
+        }
+        api().get("/api/v1/accounts").then().statusCode(200).body("username", not(hasItem("system")));
     }
 }
