@@ -25,7 +25,7 @@ public record ArticleView(
                 maxLength = Article.HEADLINE_LENGTH, pattern = PortableValues.NOT_BLANK) String headline,
         @Schema(required = true) Ref outlet,
         @Schema(examples = "2024-09-30", required = true) LocalDate publishedOn,
-        @Schema(nullable = true, maxLength = Article.AUTHOR_LENGTH, pattern = PortableValues.TEXT_PATTERN) String author,
+        @Schema(nullable = true, maxLength = Article.AUTHOR_LENGTH) String author,
         @Schema(nullable = true, format = "uri", maxLength = WebUrl.MAX_LENGTH) String originalUrl,
         @Schema(required = true, maxLength = Article.SUMMARY_LENGTH, pattern = PortableValues.NOT_BLANK) String summary,
         @Schema(required = true, maxItems = ArticleInput.MAX_QUOTES) List<QuoteBody> quotes,

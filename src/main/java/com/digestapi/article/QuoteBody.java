@@ -1,6 +1,5 @@
 package com.digestapi.article;
 
-import com.digestapi.web.PortableValues;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -9,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Quote")
 public record QuoteBody(
         @Schema(examples = "Kazakhstan is a reliable partner.", required = true) @NotBlank @Size(max = Quote.TEXT_LENGTH) String text,
-        @Schema(examples = "Alberto Turkstra", nullable = true, pattern = PortableValues.TEXT_PATTERN) @Size(max = Quote.ATTRIBUTION_LENGTH) String attribution) {
+        @Schema(examples = "Alberto Turkstra", nullable = true) @Size(max = Quote.ATTRIBUTION_LENGTH) String attribution) {
 
     static QuoteBody of(Quote quote) {
         return new QuoteBody(quote.text, quote.attribution);

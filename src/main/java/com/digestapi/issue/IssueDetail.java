@@ -18,7 +18,7 @@ public record IssueDetail(
         @Schema(examples = "Foreign media digest", required = true, maxLength = Issue.TITLE_LENGTH,
                 pattern = PortableValues.NOT_BLANK) String title,
         @Schema(examples = "2024-10-05", required = true) LocalDate publishedOn,
-        @Schema(nullable = true, maxLength = Issue.INTRO_LENGTH, pattern = PortableValues.TEXT_PATTERN) String intro,
+        @Schema(nullable = true, maxLength = Issue.INTRO_LENGTH) String intro,
         @Schema(required = true) IssueStatus status,
         @Schema(description = "When a SCHEDULED issue will be published; null in any other status.", nullable = true,
                 implementation = String.class, format = "date-time", examples = "2024-10-12T01:00:00Z")

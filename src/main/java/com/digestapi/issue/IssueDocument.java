@@ -9,7 +9,6 @@ import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.topic.TopicInput;
 import com.digestapi.web.WebUrl;
-import com.digestapi.web.PortableValues;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +35,7 @@ public record IssueDocument(
         @Schema(description = "DRAFT when left out.", examples = "PUBLISHED", nullable = true) IssueStatus status,
         @Schema(description = IssueInput.PUBLISH_AT, nullable = true, implementation = String.class,
                 format = "date-time") Instant publishAt,
-        @Schema(nullable = true, pattern = PortableValues.TEXT_PATTERN) @Size(max = Issue.INTRO_LENGTH) String intro,
+        @Schema(nullable = true) @Size(max = Issue.INTRO_LENGTH) String intro,
         @Schema(description = "Optional details for outlets the articles name; used only when an outlet is created.",
                 nullable = true)
         @Size(max = MAX_DETAILS) List<@NotNull @Valid OutletInput> outlets,
@@ -65,7 +64,7 @@ public record IssueDocument(
                     required = true)
             @NotBlank @Size(max = NamedEntity.NAME_LENGTH) String outlet,
             @Schema(required = true) @NotNull LocalDate publishedOn,
-            @Schema(nullable = true, pattern = PortableValues.TEXT_PATTERN) @Size(max = Article.AUTHOR_LENGTH) String author,
+            @Schema(nullable = true) @Size(max = Article.AUTHOR_LENGTH) String author,
             @Schema(nullable = true, format = "uri", maxLength = WebUrl.MAX_LENGTH) @WebUrl String originalUrl,
             @Schema(required = true) @NotBlank @Size(max = Article.SUMMARY_LENGTH) String summary,
             @Schema(nullable = true) @Size(max = ArticleInput.MAX_QUOTES) List<@NotNull @Valid QuoteBody> quotes,

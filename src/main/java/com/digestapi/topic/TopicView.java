@@ -13,7 +13,7 @@ public record TopicView(
         @Schema(examples = "nuclear-energy", required = true, maxLength = Slugs.MAX_LENGTH, pattern = Slugs.PATTERN) String slug,
         @Schema(examples = "Nuclear energy", required = true, maxLength = NamedEntity.NAME_LENGTH,
                 pattern = PortableValues.NOT_BLANK) String name,
-        @Schema(nullable = true, maxLength = Topic.DESCRIPTION_LENGTH, pattern = PortableValues.TEXT_PATTERN) String description,
+        @Schema(nullable = true, maxLength = Topic.DESCRIPTION_LENGTH) String description,
         @Schema(examples = "1", required = true, minimum = "0") long articleCount,
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt) {
