@@ -50,6 +50,7 @@ public class OpenApiFilter implements OASFilter {
     private static final String TOO_MANY_REQUESTS = "TooManyRequests";
     private static final String UNAUTHORIZED = "Unauthorized";
     private static final String INTERNAL_ERROR = "InternalError";
+    private static final String CLIENT_ERROR = "ClientError";
     /** The headers every response carries, whatever its status. */
     static final List<String> EVERY_RESPONSE = List.of(RATE_LIMIT_POLICY, RATE_LIMIT, ALLOW_ORIGIN);
 
@@ -244,12 +245,13 @@ public class OpenApiFilter implements OASFilter {
     }
 
     /**
-     * Every operation is rate limited and can fail: 429 and 500 as the shared responses, and the headers of every
-     * response on each of its own (a shared one carries them already). Headers that the components describe are
-     * referred to there, so each is described once.
+     * Every operation is rate limited and can fail: 429, any other 4xx and 500 as the shared responses, and the headers
+     * of every response on each of its own (a shared one carries them already). Headers that the components describe
+     * are referred to there, so each is described once.
      */
     private static void limited(Operation operation, Set<String> sharedHeaders) {
         operation.getResponses().addAPIResponse("429", responseRef(TOO_MANY_REQUESTS));
+        operation.getResponses().addAPIResponse("4XX", responseRef(CLIENT_ERROR));
         operation.getResponses().addAPIResponse(String.valueOf(ProblemType.INTERNAL.status), responseRef(INTERNAL_ERROR));
         for (APIResponse response : operation.getResponses().getAPIResponses().values()) {
             if (response.getRef() != null) {
@@ -360,6 +362,10 @@ public class OpenApiFilter implements OASFilter {
                         + " names the schemes to use.")
                 .content(problemContent(null))
                 .addHeader(HttpHeaders.WWW_AUTHENTICATE, headerRef(HttpHeaders.WWW_AUTHENTICATE))));
+        components.addResponse(CLIENT_ERROR, shared(OASFactory.createAPIResponse()
+                .description("Any other client error (406 for an Accept the operation cannot answer, 413 for a body over"
+                        + " 1 MiB, 415 for another Content-Type, ...): every 4xx is an RFC 9457 problem.")
+                .content(problemContent(null))));
         components.addResponse(INTERNAL_ERROR, shared(OASFactory.createAPIResponse()
                 .description(ProblemType.INTERNAL.description).content(problemContent(null))));
     }
