@@ -9,6 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noMethods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.digestapi.activity.Audited;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -26,6 +27,10 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.Entity;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Priorities;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
@@ -42,7 +47,8 @@ class ArchitectureTest {
             "com.digestapi.changelog..", "com.digestapi.config..", "com.digestapi.revision.."};
 
     static final String[] FEATURES = {"com.digestapi.account..", "com.digestapi.article..", "com.digestapi.issue..",
-            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed..", "com.digestapi.sync..", "com.digestapi.webhook.."};
+            "com.digestapi.outlet..", "com.digestapi.topic..", "com.digestapi.feed..", "com.digestapi.sync..", "com.digestapi.webhook..",
+            "com.digestapi.activity.."};
 
     static final DescribedPredicate<JavaClass> RESOURCES = describe("resources (classes named *Resource)",
             c -> c.getSimpleName().endsWith("Resource"));
@@ -106,6 +112,14 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule settings_are_read_through_DigestConfig =
             noClasses().should(injectAConfigProperty());
+
+    @ArchTest
+    static final ArchRule every_write_names_its_activity =
+            methods().that(describe("resource methods that write (POST, PUT, PATCH, DELETE)",
+                            (JavaMethod m) -> RESOURCES.test(m.getOwner()) && (m.isAnnotatedWith(POST.class)
+                                    || m.isAnnotatedWith(PUT.class) || m.isAnnotatedWith(PATCH.class)
+                                    || m.isAnnotatedWith(DELETE.class))))
+                    .should().beAnnotatedWith(Audited.class);
 
     @ArchTest
     static final ArchRule response_filters_run_in_a_stated_order =

@@ -1,5 +1,6 @@
 package com.digestapi.account;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,6 +62,7 @@ public class AccountResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "editor", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created.",
             content = @Content(schema = @Schema(implementation = AccountView.class)))
+    @Audited(action = "account.create", target = "account", created = "username")
     public RestResponse<AccountView> create(@Valid @NotNull AccountInput input, UriInfo uriInfo) {
         AccountView created = accounts.create(input);
         return RestResponse.ResponseBuilder.<AccountView>created(uriInfo.getAbsolutePathBuilder()
@@ -71,6 +73,7 @@ public class AccountResource {
     @Path("{username}")
     @Operation(operationId = "deleteAccount", summary = "Remove an account", description = "Editors cannot remove themselves.")
     @APIResponse(responseCode = "204", description = "Removed.")
+    @Audited(action = "account.delete", target = "account", id = "username")
     public void delete(@PathParam("username") @Parameter(schema = @Schema(type = SchemaType.STRING,
             maxLength = AccountInput.USERNAME_LENGTH, pattern = AccountInput.USERNAME_PATTERN)) String username) {
         accounts.delete(username, viewer.name());

@@ -1,5 +1,6 @@
 package com.digestapi.account;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.security.Viewer;
@@ -25,6 +26,7 @@ public class AccountService {
     }
 
     @Transactional
+    @Recorded
     public AccountView create(AccountInput input) {
         if (input.username().equalsIgnoreCase(Viewer.SYSTEM)) {
             // Revisions and the scheduler name the service's own writes so: an account of that name would pass for it.
@@ -48,6 +50,7 @@ public class AccountService {
     }
 
     @Transactional
+    @Recorded
     public void delete(String username, String currentUser) {
         Account account = Account.<Account>find("username", username).firstResultOptional()
                 .orElseThrow(() -> ProblemException.notFound("account", "'" + username + "'"));

@@ -1,5 +1,6 @@
 package com.digestapi.account;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.persistence.TrackedEntity;
 import com.digestapi.problem.ProblemException;
 import io.quarkus.panache.common.Sort;
@@ -17,6 +18,7 @@ public class ApiTokens {
     private static final Instant LATEST_EXPIRY = Instant.parse("9999-12-31T23:59:59Z");
 
     @Transactional
+    @Recorded
     public CreatedToken create(String username, TokenInput input) {
         if (input.expiresAt() != null && input.expiresAt().isAfter(LATEST_EXPIRY)) {
             throw ProblemException.invalid("expiresAt", "must be at most " + LATEST_EXPIRY);
@@ -46,6 +48,7 @@ public class ApiTokens {
     }
 
     @Transactional
+    @Recorded
     public void revoke(String username, long id) {
         owned(username, id).delete();
     }

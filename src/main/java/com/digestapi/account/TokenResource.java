@@ -1,5 +1,6 @@
 package com.digestapi.account;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.security.Viewer;
 import com.digestapi.web.ApiPaths;
 import com.digestapi.web.Created;
@@ -65,6 +66,7 @@ public class TokenResource {
     @APIResponse(responseCode = "201", description = "Issued; Location names the token.",
             content = @Content(schema = @Schema(implementation = CreatedToken.class)))
     @APIResponse(responseCode = "409", description = "The account already holds the most tokens it may.")
+    @Audited(action = "token.create", target = "token", created = "id")
     public RestResponse<CreatedToken> create(@Valid @NotNull TokenInput input, UriInfo uriInfo) {
         CreatedToken created = tokens.create(viewer.name(), input);
         return Created.at(uriInfo, TokenResource.class, created.id(), created);
@@ -85,6 +87,7 @@ public class TokenResource {
             description = "The token stops working at once, on every instance.")
     @APIResponse(responseCode = "204", description = "Revoked.")
     @APIResponse(responseCode = "404", description = "You hold no token with this id.")
+    @Audited(action = "token.revoke", target = "token")
     public void revoke(@PathParam("id") String id) {
         tokens.revoke(viewer.name(), Ids.parse(id, "API token"));
     }

@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.changelog.ContentChanges;
 import com.digestapi.changelog.ResourceKind;
@@ -40,6 +41,7 @@ public class ArticleCommands {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public ArticleView create(ArticleInput input) {
         if (input.issueId() == null) {
@@ -62,6 +64,7 @@ public class ArticleCommands {
 
     /** POST /issues/{id}/articles: the path names the issue, which must exist. */
     @Transactional
+    @Recorded
     @ContentWrite
     public ArticleView createInIssue(long issueId, ArticleInput input) {
         lineup.lock(issueId, false);
@@ -72,6 +75,7 @@ public class ArticleCommands {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public ArticleView replace(long id, ArticleInput input, Precondition precondition) {
         lineup.lockIssueOf(id);
@@ -83,6 +87,7 @@ public class ArticleCommands {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public ArticleView patch(long id, Patch<ArticleInput> patch, Precondition precondition) {
         lineup.lockIssueOf(id);
@@ -103,6 +108,7 @@ public class ArticleCommands {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         IssueKeys issue = lineup.lockIssueOf(id);

@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -132,6 +133,7 @@ public class ArticleResource {
     @RequestBody(content = @Content(examples = @ExampleObject(name = "article", value = CREATE_EXAMPLE)))
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
+    @Audited(action = "article.create", target = "article", created = "id")
     public RestResponse<ArticleView> create(@Valid @NotNull ArticleInput input, UriInfo uriInfo) {
         ArticleView created = commands.create(input);
         return Created.at(uriInfo, ArticleResource.class, created.id(), created);
@@ -144,6 +146,7 @@ public class ArticleResource {
     @Operation(operationId = "replaceArticle", summary = "Replace an article", description = "Fields left out are cleared; a left-out slug, issueId or"
             + " position keeps the current one. A new `position` moves the article; a new `issueId` moves it to that issue.")
     @APIResponse(responseCode = "200", description = "The article as stored.")
+    @Audited(action = "article.update", target = "article")
     public ArticleView replace(@PathParam("id") String id, @Valid @NotNull ArticleInput input, @HeaderParam("If-Match") String ifMatch) {
         return commands.replace(Ids.parse(id, "article"), input, Precondition.ifMatch(ifMatch));
     }
@@ -159,6 +162,7 @@ public class ArticleResource {
             description = "Any subset of the fields of ArticleInput; null clears a field."),
             examples = @ExampleObject(name = "move", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The article as stored.")
+    @Audited(action = "article.update", target = "article")
     public ArticleView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return commands.patch(Ids.parse(id, "article"), mergePatch.of(patch, ArticleInput.class), Precondition.ifMatch(ifMatch));
     }
@@ -168,6 +172,7 @@ public class ArticleResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteArticle", summary = "Delete an article", description = "The articles after it move up one place.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @Audited(action = "article.delete", target = "article")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         commands.delete(Ids.parse(id, "article"), Precondition.ifMatch(ifMatch));
     }

@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -83,6 +84,7 @@ public class ArticleRevisionResource {
             + " nothing), or its slug is now another article's, or the issue is full.")
     @APIResponse(responseCode = "410", description = "The article was deleted longer ago than a restore is offered.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Audited(action = "article.restore", target = "article")
     public ArticleView restore(@PathParam("id") String id, @PathParam("number") String number,
                                @HeaderParam("If-Match") String ifMatch) {
         return revisions.restore(Ids.parse(id, "article"), Ids.parse(number, "revision"), Precondition.ifMatch(ifMatch));

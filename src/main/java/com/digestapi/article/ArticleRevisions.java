@@ -1,5 +1,6 @@
 package com.digestapi.article;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
@@ -80,6 +81,7 @@ public class ArticleRevisions {
 
     /** Brings the article back to its state before revision {@code number}: see the class comment. */
     @Transactional
+    @Recorded
     @ContentWrite
     public ArticleView restore(long id, long number, Precondition precondition) {
         return exists(id) ? restoreExisting(id, number, precondition) : restoreDeleted(id, number, precondition);

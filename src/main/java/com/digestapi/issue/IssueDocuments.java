@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.article.ArticleContent;
 import com.digestapi.article.ArticleImport;
 import com.digestapi.article.ArticleView;
@@ -53,6 +54,7 @@ public class IssueDocuments {
      * or carried it before a rename (a document exported before the rename), which takes it back.
      */
     @Transactional
+    @Recorded
     @ContentWrite
     public Imported importIssue(IssueDocument document) {
         rejectInconsistentOrTooLarge(document);

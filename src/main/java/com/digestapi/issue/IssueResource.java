@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.article.ArticleCommands;
 import com.digestapi.article.ArticleInput;
 import com.digestapi.article.ArticleListParams;
@@ -136,6 +137,7 @@ public class IssueResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new issue.",
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
     @APIResponse(responseCode = "409", description = "The slug is already taken.")
+    @Audited(action = "issue.create", target = "issue", created = "id")
     public RestResponse<IssueDetail> create(@Valid @NotNull IssueInput input, UriInfo uriInfo) {
         IssueDetail created = issues.create(input);
         return Created.at(uriInfo, IssueResource.class, created.id(), created);
@@ -148,6 +150,7 @@ public class IssueResource {
     @Operation(operationId = "replaceIssue", summary = "Replace an issue's own fields", description = "Fields left out are cleared (status becomes"
             + " DRAFT, publishAt null); a left-out slug keeps the current one. The articles are unchanged.")
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
+    @Audited(action = "issue.update", target = "issue")
     public IssueDetail replace(@PathParam("id") String id, @Valid @NotNull IssueInput input, @HeaderParam("If-Match") String ifMatch) {
         return issues.replace(Ids.parse(id, "issue"), input, Precondition.ifMatch(ifMatch));
     }
@@ -166,6 +169,7 @@ public class IssueResource {
             examples = {@ExampleObject(name = "publish", value = PATCH_EXAMPLE),
                     @ExampleObject(name = "schedule", value = SCHEDULE_EXAMPLE)}))
     @APIResponse(responseCode = "200", description = "The issue as stored, with its articles.")
+    @Audited(action = "issue.update", target = "issue")
     public IssueDetail patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return issues.patch(Ids.parse(id, "issue"), mergePatch.of(patch, IssueInput.class), Precondition.ifMatch(ifMatch));
     }
@@ -176,6 +180,7 @@ public class IssueResource {
     @Operation(operationId = "deleteIssue", summary = "Delete an issue and its articles",
             description = "The articles go with it, and leave the search index and the feeds.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @Audited(action = "issue.delete", target = "issue")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         issues.delete(Ids.parse(id, "issue"), Precondition.ifMatch(ifMatch));
     }
@@ -203,6 +208,7 @@ public class IssueResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new article.",
             content = @Content(schema = @Schema(implementation = ArticleView.class)))
     @APIResponse(responseCode = "404", description = "No issue has this id.")
+    @Audited(action = "article.create", target = "article", created = "id")
     public RestResponse<ArticleView> addArticle(@PathParam("id") String id, @Valid @NotNull ArticleInput input,
                                                 UriInfo uriInfo) {
         ArticleView created = articles.createInIssue(Ids.parse(id, "issue"), input);
@@ -221,6 +227,7 @@ public class IssueResource {
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
     @APIResponse(responseCode = "201", description = "The issue was created; Location names it.",
             content = @Content(schema = @Schema(implementation = IssueDetail.class)))
+    @Audited(action = "issue.import", target = "issue", created = "issue.id")
     public RestResponse<IssueDetail> importIssue(@Valid @NotNull IssueDocument document, UriInfo uriInfo) {
         IssueDocuments.Imported imported = documents.importIssue(document);
         if (!imported.created()) {

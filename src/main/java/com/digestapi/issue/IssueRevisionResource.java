@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -82,6 +83,7 @@ public class IssueRevisionResource {
             + " topic deleted since (a restore recreates nothing) or has a slug now taken.")
     @APIResponse(responseCode = "410", description = "The issue was deleted longer ago than a restore is offered.",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = "Problem")))
+    @Audited(action = "issue.restore", target = "issue")
     public IssueDetail restore(@PathParam("id") String id, @PathParam("number") String number,
                                @HeaderParam("If-Match") String ifMatch) {
         return revisions.restore(Ids.parse(id, "issue"), Ids.parse(number, "revision"), Precondition.ifMatch(ifMatch));

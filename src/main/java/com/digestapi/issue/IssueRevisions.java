@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.article.ArticleRevisions;
 import com.digestapi.article.ArticleView;
 import com.digestapi.caching.ContentWrite;
@@ -70,6 +71,7 @@ public class IssueRevisions {
 
     /** Brings the issue back to its state before revision {@code number}: see the class comment. */
     @Transactional
+    @Recorded
     @ContentWrite
     public IssueDetail restore(long id, long number, Precondition precondition) {
         return exists(id) ? restoreExisting(id, number, precondition) : restoreDeleted(id, number, precondition);

@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.ActivityContext;
 import com.digestapi.caching.Precondition;
 import com.digestapi.config.DigestConfig;
 import com.digestapi.security.Viewer;
@@ -28,6 +29,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,7 @@ public class IssueScheduler {
     };
 
     private final IssueService issues;
+    private final ActivityContext activity;
     private final AgroalDataSource dataSource;
     private final CurrentIdentityAssociation identity;
     private final long intervalMillis;
@@ -83,9 +86,10 @@ public class IssueScheduler {
     });
     private volatile boolean running;
 
-    IssueScheduler(IssueService issues, AgroalDataSource dataSource, CurrentIdentityAssociation identity,
+    IssueScheduler(IssueService issues, ActivityContext activity, AgroalDataSource dataSource, CurrentIdentityAssociation identity,
                    DigestConfig config, MeterRegistry registry) {
         this.issues = issues;
+        this.activity = activity;
         this.dataSource = dataSource;
         this.identity = identity;
         this.intervalMillis = Math.max(10, config.scheduling().pollInterval().toMillis());
@@ -164,6 +168,8 @@ public class IssueScheduler {
                 if (!IssueStatus.SCHEDULED.name().equals(row[0]) || row[1] == null || instant(row[1]).isAfter(now)) {
                     return OptionalLong.empty();
                 }
+                activity.begin("scheduler-" + UUID.randomUUID(), "issue.publish", "issue", String.valueOf(issueId),
+                        null);
                 issues.patch(issueId, PUBLISH, Precondition.NONE);
                 return OptionalLong.of(issueId);
             });

@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleQueries;
 import com.digestapi.article.ArticleView;
@@ -113,6 +114,7 @@ public class IssueService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public IssueDetail create(IssueInput input) {
         Issue issue = new Issue();
@@ -125,6 +127,7 @@ public class IssueService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public IssueDetail replace(long id, IssueInput input, Precondition precondition) {
         IssueDetail before = lockedBefore(id);
@@ -133,6 +136,7 @@ public class IssueService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public IssueDetail patch(long id, Patch<IssueInput> patch, Precondition precondition) {
         IssueDetail current = lockedBefore(id);
@@ -167,6 +171,7 @@ public class IssueService {
 
     /** Deletes the issue; the database deletes its articles with it. */
     @Transactional
+    @Recorded
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         lock(id);

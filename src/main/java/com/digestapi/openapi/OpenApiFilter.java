@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import com.digestapi.web.RequestIds;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -47,12 +48,13 @@ public class OpenApiFilter implements OASFilter {
     private static final String RATE_LIMIT_POLICY = "RateLimit-Policy";
     private static final String RATE_LIMIT = "RateLimit";
     private static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+    private static final String REQUEST_ID = "X-Request-Id";
     private static final String TOO_MANY_REQUESTS = "TooManyRequests";
     private static final String UNAUTHORIZED = "Unauthorized";
     private static final String INTERNAL_ERROR = "InternalError";
     private static final String CLIENT_ERROR = "ClientError";
     /** The headers every response carries, whatever its status. */
-    static final List<String> EVERY_RESPONSE = List.of(RATE_LIMIT_POLICY, RATE_LIMIT, ALLOW_ORIGIN);
+    static final List<String> EVERY_RESPONSE = List.of(RATE_LIMIT_POLICY, RATE_LIMIT, ALLOW_ORIGIN, REQUEST_ID);
 
     /**
      * The longest absolute URL the service builds from a request (Location, links, problem types): a scheme, the Host
@@ -339,6 +341,10 @@ public class OpenApiFilter implements OASFilter {
                 + " (digest.cors.read-origins, any by default: *) or write (digest.cors.write-origins) this way; a"
                 + " browser on any other origin cannot read the response.",
                 string(HEADERS_LENGTH).pattern("^(\\*|[A-Za-z][A-Za-z0-9+.-]*://[^/\\s]+)$")).example("*"));
+        components.addHeader(REQUEST_ID, header("The request's id: the X-Request-Id the client sent, when it is 1 to"
+                + " 64 letters, digits and . _ : - @ / + =, else a random UUID. Writes are recorded in the activity log"
+                + " under it.", string(RequestIds.MAX_LENGTH).pattern(RequestIds.PATTERN))
+                .example("5f0c2a8e-3b7d-4d9e-9a61-0f6b2c1d8e47"));
         components.addHeader(HttpHeaders.WWW_AUTHENTICATE, header("The schemes and realm to authenticate with.",
                 string(CHALLENGE_LENGTH).pattern("^[A-Za-z]")).example("Basic realm=\"digest\", charset=\"UTF-8\", Bearer realm=\"digest\""));
         components.addHeader(HttpHeaders.ETAG, header("The representation's strong entity tag: send it in"

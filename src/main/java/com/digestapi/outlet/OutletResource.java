@@ -1,5 +1,6 @@
 package com.digestapi.outlet;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -102,6 +103,7 @@ public class OutletResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new outlet.",
             content = @Content(schema = @Schema(implementation = OutletView.class)))
     @APIResponse(responseCode = "409", description = "The slug or name is already taken.")
+    @Audited(action = "outlet.create", target = "outlet", created = "id")
     public RestResponse<OutletView> create(@Valid @NotNull OutletInput input, UriInfo uriInfo) {
         OutletView created = outlets.create(input);
         return Created.at(uriInfo, OutletResource.class, created.id(), created);
@@ -113,6 +115,7 @@ public class OutletResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceOutlet", summary = "Replace an outlet", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
+    @Audited(action = "outlet.update", target = "outlet")
     public OutletView replace(@PathParam("id") String id, @Valid @NotNull OutletInput input, @HeaderParam("If-Match") String ifMatch) {
         return outlets.replace(Ids.parse(id, "outlet"), input, Precondition.ifMatch(ifMatch));
     }
@@ -126,6 +129,7 @@ public class OutletResource {
             description = "Any subset of the fields of OutletInput; null clears a field."),
             examples = @ExampleObject(name = "country", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The outlet as stored.")
+    @Audited(action = "outlet.update", target = "outlet")
     public OutletView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return outlets.patch(Ids.parse(id, "outlet"), mergePatch.of(patch, OutletInput.class), Precondition.ifMatch(ifMatch));
     }
@@ -135,6 +139,7 @@ public class OutletResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteOutlet", summary = "Delete an outlet", description = "Refused with 409 while articles still summarise the outlet.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @Audited(action = "outlet.delete", target = "outlet")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         outlets.delete(Ids.parse(id, "outlet"), Precondition.ifMatch(ifMatch));
     }

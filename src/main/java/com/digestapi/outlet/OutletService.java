@@ -1,5 +1,6 @@
 package com.digestapi.outlet;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
@@ -126,12 +127,14 @@ public class OutletService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public OutletView create(OutletInput input) {
         return OutletView.of(insert(input), 0);
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public OutletView replace(long id, OutletInput input, Precondition precondition) {
         preconditions.require(precondition, () -> get(id));
@@ -142,6 +145,7 @@ public class OutletService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public OutletView patch(long id, Patch<OutletInput> patch, Precondition precondition) {
         OutletView current = get(id);
@@ -150,6 +154,7 @@ public class OutletService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         preconditions.require(precondition, () -> get(id));

@@ -1,5 +1,6 @@
 package com.digestapi.topic;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -102,6 +103,7 @@ public class TopicResource {
     @APIResponse(responseCode = "201", description = "Created; Location names the new topic.",
             content = @Content(schema = @Schema(implementation = TopicView.class)))
     @APIResponse(responseCode = "409", description = "The slug or name is already taken.")
+    @Audited(action = "topic.create", target = "topic", created = "id")
     public RestResponse<TopicView> create(@Valid @NotNull TopicInput input, UriInfo uriInfo) {
         TopicView created = topics.create(input);
         return Created.at(uriInfo, TopicResource.class, created.id(), created);
@@ -113,6 +115,7 @@ public class TopicResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "replaceTopic", summary = "Replace a topic", description = "Fields left out are cleared; a left-out slug keeps the current one.")
     @APIResponse(responseCode = "200", description = "The topic as stored.")
+    @Audited(action = "topic.update", target = "topic")
     public TopicView replace(@PathParam("id") String id, @Valid @NotNull TopicInput input, @HeaderParam("If-Match") String ifMatch) {
         return topics.replace(Ids.parse(id, "topic"), input, Precondition.ifMatch(ifMatch));
     }
@@ -126,6 +129,7 @@ public class TopicResource {
             description = "Any subset of the fields of TopicInput; null clears a field."),
             examples = @ExampleObject(name = "description", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The topic as stored.")
+    @Audited(action = "topic.update", target = "topic")
     public TopicView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return topics.patch(Ids.parse(id, "topic"), mergePatch.of(patch, TopicInput.class), Precondition.ifMatch(ifMatch));
     }
@@ -135,6 +139,7 @@ public class TopicResource {
     @Path("{id: [0-9]+}")
     @Operation(operationId = "deleteTopic", summary = "Delete a topic", description = "Detaches the topic from its articles, which count as changed.")
     @APIResponse(responseCode = "204", description = "Deleted.")
+    @Audited(action = "topic.delete", target = "topic")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         topics.delete(Ids.parse(id, "topic"), Precondition.ifMatch(ifMatch));
     }

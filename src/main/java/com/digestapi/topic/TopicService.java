@@ -1,5 +1,6 @@
 package com.digestapi.topic;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.caching.ContentWrite;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
@@ -103,12 +104,14 @@ public class TopicService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public TopicView create(TopicInput input) {
         return TopicView.of(insert(input), 0);
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public TopicView replace(long id, TopicInput input, Precondition precondition) {
         preconditions.require(precondition, () -> get(id));
@@ -119,6 +122,7 @@ public class TopicService {
     }
 
     @Transactional
+    @Recorded
     @ContentWrite
     public TopicView patch(long id, Patch<TopicInput> patch, Precondition precondition) {
         TopicView current = get(id);
@@ -128,6 +132,7 @@ public class TopicService {
 
     /** Deletes the topic and detaches it from its articles, which count as changed. */
     @Transactional
+    @Recorded
     @ContentWrite
     public void delete(long id, Precondition precondition) {
         preconditions.require(precondition, () -> get(id));

@@ -26,9 +26,9 @@ public class Cors {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
     private static final String ALLOWED_HEADERS = "Authorization, Content-Type, Accept, If-Match, If-None-Match,"
-            + " If-Modified-Since";
+            + " If-Modified-Since, X-Request-Id";
     private static final String EXPOSED_HEADERS = "ETag, Last-Modified, Link, Location, X-Total-Count, Retry-After,"
-            + " RateLimit, RateLimit-Policy";
+            + " RateLimit, RateLimit-Policy, X-Request-Id";
 
     private final List<String> readOrigins;
     private final List<String> writeOrigins;

@@ -1,5 +1,6 @@
 package com.digestapi.webhook;
 
+import com.digestapi.activity.Audited;
 import com.digestapi.caching.Precondition;
 import com.digestapi.listing.Page;
 import com.digestapi.listing.PagedResponses;
@@ -82,6 +83,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "201", description = "Subscribed; Location names the subscription.",
             content = @Content(schema = @Schema(implementation = CreatedWebhook.class)))
     @APIResponse(responseCode = "409", description = "The service already keeps the most subscriptions it may.")
+    @Audited(action = "webhook.create", target = "webhook", created = "id")
     public RestResponse<CreatedWebhook> create(@Valid @NotNull WebhookInput input, UriInfo uriInfo) {
         CreatedWebhook created = webhooks.create(input);
         return Created.at(uriInfo, WebhookResource.class, created.id(), created);
@@ -108,6 +110,7 @@ public class WebhookResource {
             examples = @ExampleObject(name = "enable", value = PATCH_EXAMPLE)))
     @APIResponse(responseCode = "200", description = "The subscription as stored.")
     @APIResponse(responseCode = "404", description = "No subscription has this id.")
+    @Audited(action = "webhook.update", target = "webhook")
     public WebhookView patch(@PathParam("id") String id, JsonNode patch, @HeaderParam("If-Match") String ifMatch) {
         return webhooks.patch(Ids.parse(id, "webhook"), mergePatch.of(patch, WebhookInput.class),
                 Precondition.ifMatch(ifMatch));
@@ -119,6 +122,7 @@ public class WebhookResource {
             description = "With its deliveries: nothing more is sent to it.")
     @APIResponse(responseCode = "204", description = "Deleted.")
     @APIResponse(responseCode = "404", description = "No subscription has this id.")
+    @Audited(action = "webhook.delete", target = "webhook")
     public void delete(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch) {
         webhooks.delete(Ids.parse(id, "webhook"), Precondition.ifMatch(ifMatch));
     }
@@ -146,6 +150,7 @@ public class WebhookResource {
             content = @Content(schema = @Schema(implementation = DeliveryView.class)))
     @APIResponse(responseCode = "404", description = "No subscription has this id.")
     @APIResponse(responseCode = "409", description = "The subscription is disabled: enable it first.")
+    @Audited(action = "webhook.ping", target = "webhook")
     public RestResponse<DeliveryView> ping(@PathParam("id") String id) {
         return RestResponse.accepted(webhooks.ping(Ids.parse(id, "webhook")));
     }

@@ -1,5 +1,6 @@
 package com.digestapi.webhook;
 
+import com.digestapi.activity.Recorded;
 import com.digestapi.caching.Precondition;
 import com.digestapi.caching.Preconditions;
 import com.digestapi.listing.ListQuery;
@@ -41,6 +42,7 @@ public class Webhooks {
     }
 
     @Transactional
+    @Recorded
     public CreatedWebhook create(WebhookInput input) {
         Set<String> events = checked(input);
         if (WebhookSubscription.count() >= MAX_SUBSCRIPTIONS) {
@@ -67,6 +69,7 @@ public class Webhooks {
     }
 
     @Transactional
+    @Recorded
     public WebhookView patch(long id, Patch<WebhookInput> patch, Precondition precondition) {
         WebhookSubscription subscription = find(id);
         WebhookView current = WebhookView.of(subscription);
@@ -91,6 +94,7 @@ public class Webhooks {
     }
 
     @Transactional
+    @Recorded
     public void delete(long id, Precondition precondition) {
         WebhookSubscription subscription = find(id);
         preconditions.require(precondition, () -> WebhookView.of(subscription));
@@ -100,6 +104,7 @@ public class Webhooks {
 
     /** Queues a test event behind the subscription's other deliveries. */
     @Transactional
+    @Recorded
     public DeliveryView ping(long id) {
         WebhookSubscription subscription = find(id);
         if (!subscription.active) {

@@ -10,6 +10,7 @@ import static com.digestapi.support.Api.unique;
 import static com.digestapi.support.ProblemChecks.problem;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -125,6 +126,13 @@ class ScheduledPublicationTest {
         anonymous().get("/api/v1/topics/{id}", topic).then().body("articleCount", is(1));
         String after = syncDelta(syncToken);
         assertTrue(after.contains("\"type\":\"issue\",\"op\":\"upsert\",\"id\":" + issue + ","), after);
+        // The activity log names the scheduler as the publisher, under a request id of its own.
+        api().queryParam("targetType", "issue").queryParam("action", "issue.publish").queryParam("actor", "system")
+                .queryParam("from", publishAt.minusSeconds(1).toString()).queryParam("size", 100)
+                .get("/api/v1/activity").then().statusCode(200)
+                .body("items.findAll { it.targetId == '" + issue + "' }.size()", is(1))
+                .body("items.find { it.targetId == '" + issue + "' }.outcome", equalTo("success"))
+                .body("items.find { it.targetId == '" + issue + "' }.requestId", startsWith("scheduler-"));
         assertTrue(after.contains("\"type\":\"article\",\"op\":\"upsert\",\"id\":" + article + ","), after);
     }
 

@@ -4,6 +4,7 @@ import com.digestapi.search.LuceneSearchEngine;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
@@ -12,7 +13,7 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 
 /**
  * Records the SQL Hibernate sends for requests while a block of test code runs, as sent (with ? for each parameter),
- * leaving out the search index's background reads; and can make a concurrent change happen at a chosen point between a
+ * leaving out the statements of the service's background threads; and can make a concurrent change happen at a chosen point between a
  * request's statements.
  */
 @PersistenceUnitExtension
@@ -20,6 +21,8 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 public class SentSql implements StatementInspector {
 
     private static final List<String> SENT = new CopyOnWriteArrayList<>();
+    private static final Set<String> BACKGROUND_THREADS = Set.of(LuceneSearchEngine.WRITER_THREAD, "webhook-poll",
+            "webhook-send", "revision-prune", "change-log-prune", "issue-scheduler", "content-version-check");
     private static final AtomicReference<Hook> HOOK = new AtomicReference<>();
     private static volatile boolean recording;
 
@@ -28,8 +31,9 @@ public class SentSql implements StatementInspector {
 
     @Override
     public String inspect(String sql) {
-        // The search index reads the articles a write changed on its own thread, whenever it follows: not a request's.
-        if (recording && !Thread.currentThread().getName().equals(LuceneSearchEngine.WRITER_THREAD)) {
+        // The service's background threads (the search index following writes, webhook deliveries, pruning, the
+        // scheduler) send statements whenever their work comes: not a request's.
+        if (recording && !BACKGROUND_THREADS.contains(Thread.currentThread().getName())) {
             SENT.add(sql);
         }
         Hook hook = HOOK.get();

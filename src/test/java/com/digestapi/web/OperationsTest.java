@@ -122,8 +122,8 @@ class OperationsTest {
                     }
                     Object tags = operation.get("tags");
                     if (!(tags instanceof List<?> list) || list.stream().noneMatch(
-                            t -> List.of("Issues", "Articles", "Outlets", "Topics", "Feeds", "Sync", "Accounts", "API tokens", "Webhooks").contains(t))) {
-                        defects.add(where + " has none of the tags Issues, Articles, Outlets, Topics, Feeds, Sync, Accounts, API tokens, Webhooks");
+                            t -> List.of("Issues", "Articles", "Outlets", "Topics", "Feeds", "Sync", "Accounts", "API tokens", "Webhooks", "Activity").contains(t))) {
+                        defects.add(where + " has none of the tags Issues, Articles, Outlets, Topics, Feeds, Sync, Accounts, API tokens, Webhooks, Activity");
                     }
                 }
             }
