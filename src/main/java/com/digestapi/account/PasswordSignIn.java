@@ -17,6 +17,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -90,14 +91,29 @@ public class PasswordSignIn implements IdentityProvider<UsernamePasswordAuthenti
 
     /**
      * Runs a bcrypt check with at most half the cores hashing at once: sign-ins queue behind each other (each
-     * address and username has its wrong-credentials budget), and readers keep the other half whatever is sent.
+     * address and username has its wrong-credentials budget). A check that fails keeps its slot idle as long again
+     * before the next one may start, so a flood of wrong passwords (which spends its budget in a burst, 100 at once)
+     * gets at most a quarter of the cores, and readers keep the rest; right passwords pay no pause.
      */
     private boolean hashing(BooleanSupplier check) {
         bcryptSlots.acquireUninterruptibly();
         try {
-            return check.getAsBoolean();
+            long started = System.nanoTime();
+            boolean matched = check.getAsBoolean();
+            if (!matched) {
+                pause(System.nanoTime() - started);
+            }
+            return matched;
         } finally {
             bcryptSlots.release();
+        }
+    }
+
+    private static void pause(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
