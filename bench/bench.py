@@ -7,6 +7,7 @@ bytes) and `varied` (every request a new URL, so every read misses the cache: th
 import argparse, base64, datetime, json, os, platform, re, shlex, shutil, signal, socket, subprocess, sys, tempfile, time
 import random
 import threading
+import urllib.parse
 import urllib.request
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
@@ -347,7 +348,7 @@ ATTACKED = "list (pages 0-19) under a sign-in attack"
 # class -> (label, weight in the mix)
 VARIED = {
     "search": ("search ?q (1-3 Zipf words, phrases, -exclusions)", 20),
-    "deep": ("list, deep page (page 100..5000)", 10),
+    "deep": ("list, deep page by cursor (anywhere in the archive, size 10..50)", 10),
     "topic": ("list ?topic&page (0..50)", 15),
     "outlet": ("list ?outlet&page (0..50)", 10),
     "dates": ("list ?from&to (30-day window)", 10),
@@ -406,14 +407,28 @@ def editor_write(articles, n):
         r.read()
 
 
-def varied_config(meta, path):
+def deep_cursors(base, wanted=1000):
+    """Cursors from one walk of the whole public list by nextCursor (size 100), spread evenly over it: where deep
+    pages start, anywhere in the archive. Numbered pages reach only the first 10,000 articles (PageRequest.MAX_OFFSET);
+    deeper ones are read by cursor, as a client walking the archive sends them. A cursor names no page size, so each
+    serves any size."""
+    walked, url = [], base + "/api/v1/articles?size=100"
+    while url:
+        status, body = http_get(url, timeout=120)
+        cursor = json.loads(body).get("nextCursor")
+        if not cursor:
+            break
+        walked.append(cursor)
+        url = base + "/api/v1/articles?size=100&cursor=" + urllib.parse.quote(cursor)
+    step = max(1, len(walked) // wanted)
+    return walked[::step][:wanted]
+
+
+def varied_config(meta, path, cursors):
     """The Lua table varied.lua draws its URLs from, and the size of each class's pool of distinct URLs."""
     n = meta["articles"]
     first = datetime.date.fromisoformat(meta["first_day"])
     days = (datetime.date.fromisoformat(meta["last_day"]) - first).days + 1
-    last_page = (n + 19) // 20 - 1
-    deep_hi = min(5000, last_page)
-    deep_lo = min(100, deep_hi)
     pages = lambda c: min(51, (c + 19) // 20)
     topics = [(k, pages(c)) for k, c in meta["topics"].items() if c]
     outlets = [(k, pages(c)) for k, c in meta["outlets"].items() if c]
@@ -422,13 +437,14 @@ def varied_config(meta, path):
     lua = lambda pairs: "{" + ", ".join(f'{{"{k}", {v}}}' for k, v in pairs) + "}"
     with open(path, "w") as f:
         f.write("return {\n"
-                f"  articles = {n}, first_day = {epoch}, days = {days}, deep_lo = {deep_lo}, deep_hi = {deep_hi},\n"
+                f"  articles = {n}, first_day = {epoch}, days = {days},\n"
+                "  cursors = {" + ", ".join(f'"{c}"' for c in cursors) + "},\n"
                 f"  updated_min = {meta['updated_min']}, updated_max = {meta['updated_max']},\n"
                 "  words = {" + ", ".join(f'"{w}"' for w in meta["words"]) + "},\n"
                 f"  topics = {lua(topics)},\n  outlets = {lua(outlets)},\n"
                 f"  mix = {lua((k, w) for k, (_, w) in VARIED.items() if w)},\n"
                 "}\n")
-    return {"search": None, "deep": deep_hi - deep_lo + 1, "topic": sum(p for _, p in topics),
+    return {"search": None, "deep": len(cursors) * 41, "topic": sum(p for _, p in topics),
             "outlet": sum(p for _, p in outlets), "dates": days - 29, "updated": meta["updated_max"] - meta["updated_min"] + 1,
             "feed": len(topics) * len(outlets), "byid": n, "mix": None}
 
@@ -443,8 +459,10 @@ def varied(a, app, db, meta, work, facts, conns):
     facts["rss_idle_mb"] = app.rss_mb()
     base = f"http://127.0.0.1:{APP_PORT}"
     cfg = os.path.join(work, "varied-config.lua")
-    pools = varied_config(meta, cfg)
     classes = a.classes.split(",") if a.classes else list(VARIED)
+    cursors = deep_cursors(base)
+    log(f"{len(cursors)} cursors for the deep class, from one walk of the list")
+    pools = varied_config(meta, cfg, cursors)
     results, seed, busts = {}, a.seed * 100, 0
 
     def run(name, c, duration, with_writer):

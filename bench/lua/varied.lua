@@ -50,7 +50,7 @@ function gen.search()
   return "/api/v1/articles?q=" .. table.concat(words, "+")
 end
 function gen.deep()
-  return "/api/v1/articles?page=" .. math.random(cfg.deep_lo, cfg.deep_hi)
+  return "/api/v1/articles?cursor=" .. cfg.cursors[math.random(#cfg.cursors)] .. "&size=" .. math.random(10, 50)
 end
 local function paged(list, what)
   local e = list[math.random(#list)]
