@@ -86,8 +86,8 @@ public class IssueScheduler {
     });
     private volatile boolean running;
 
-    IssueScheduler(IssueService issues, ActivityContext activity, AgroalDataSource dataSource, CurrentIdentityAssociation identity,
-                   DigestConfig config, MeterRegistry registry) {
+    IssueScheduler(IssueService issues, ActivityContext activity, AgroalDataSource dataSource,
+                   CurrentIdentityAssociation identity, DigestConfig config, MeterRegistry registry) {
         this.issues = issues;
         this.activity = activity;
         this.dataSource = dataSource;
