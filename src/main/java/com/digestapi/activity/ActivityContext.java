@@ -29,6 +29,13 @@ public class ActivityContext {
         this.idAccessor = idAccessor;
     }
 
+    /** Names the write more precisely once the service knows what it did (an update that published an issue). */
+    void actionIs(String action) {
+        if (this.action != null) {
+            this.action = action;
+        }
+    }
+
     boolean started() {
         return action != null;
     }

@@ -45,6 +45,16 @@ public class ActivityLog {
                 context.requestId(), SUCCESS);
     }
 
+    /**
+     * The current write turned out to be a more particular action than its resource method names (a PATCH of an issue
+     * that published it is {@code issue.publish}); nothing outside a request.
+     */
+    public void actionIs(String action) {
+        if (Arc.container().requestContext().isActive()) {
+            context.actionIs(action);
+        }
+    }
+
     /** A write failed after its client was authenticated: recorded in a transaction of its own. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void failed(String actor, String action, String targetType, String targetId, String requestId,

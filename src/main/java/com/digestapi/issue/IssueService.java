@@ -1,5 +1,6 @@
 package com.digestapi.issue;
 
+import com.digestapi.activity.ActivityLog;
 import com.digestapi.activity.Recorded;
 import com.digestapi.article.ArticleFilter;
 import com.digestapi.article.ArticleQueries;
@@ -45,9 +46,10 @@ public class IssueService {
     private final IssueRowLocks rowLocks;
     private final ContentChanges changes;
     private final IssueHistory history;
+    private final ActivityLog activity;
 
     IssueService(ArticleQueries articles, IssueLineup lineup, Viewer viewer, Preconditions preconditions,
-                 IssueRowLocks rowLocks, ContentChanges changes, IssueHistory history) {
+                 IssueRowLocks rowLocks, ContentChanges changes, IssueHistory history, ActivityLog activity) {
         this.articles = articles;
         this.lineup = lineup;
         this.viewer = viewer;
@@ -55,6 +57,7 @@ public class IssueService {
         this.rowLocks = rowLocks;
         this.changes = changes;
         this.history = history;
+        this.activity = activity;
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
@@ -166,6 +169,14 @@ public class IssueService {
         Issue.flush();
         IssueDetail after = get(issue.id);
         history.record(before, after);
+        if (before.status() != after.status()) {
+            // Who published or withdrew an issue is what the activity log is most often asked.
+            if (after.status() == IssueStatus.PUBLISHED) {
+                activity.actionIs("issue.publish");
+            } else if (before.status() == IssueStatus.PUBLISHED) {
+                activity.actionIs("issue.unpublish");
+            }
+        }
         return after;
     }
 

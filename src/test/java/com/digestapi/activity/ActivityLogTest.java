@@ -113,6 +113,27 @@ class ActivityLogTest {
     }
 
     @Test
+    void anUpdateThatPublishesOrWithdrawsAnIssueIsRecordedAsSuch() {
+        long issue = newIssue("2024-11-16", "DRAFT");
+        Object[] publish = write("issue.publish", "issue", String.valueOf(issue), r -> r
+                .contentType("application/merge-patch+json").body(Map.of("status", "PUBLISHED"))
+                .patch("/api/v1/issues/{id}", issue));
+        ((Response) publish[4]).then().statusCode(200);
+        assertEquals(Map.of("action", "issue.publish", "targetId", String.valueOf(issue), "outcome", "success"),
+                pick(single((String) publish[0]), "action", "targetId", "outcome"));
+        Object[] withdraw = write("issue.unpublish", "issue", String.valueOf(issue), r -> r
+                .contentType("application/merge-patch+json").body(Map.of("status", "DRAFT"))
+                .patch("/api/v1/issues/{id}", issue));
+        ((Response) withdraw[4]).then().statusCode(200);
+        assertEquals("issue.unpublish", single((String) withdraw[0]).get("action"));
+        Object[] retitle = write("issue.update", "issue", String.valueOf(issue), r -> r
+                .contentType("application/merge-patch+json").body(Map.of("intro", "Still a draft."))
+                .patch("/api/v1/issues/{id}", issue));
+        ((Response) retitle[4]).then().statusCode(200);
+        assertEquals("issue.update", single((String) retitle[0]).get("action"));
+    }
+
+    @Test
     void restoresAreRecordedAsRestores() {
         long topic = api().contentType(ContentType.JSON).body(Map.of("name", unique("Restored topic")))
                 .post("/api/v1/topics").then().statusCode(201).extract().jsonPath().getLong("id");
