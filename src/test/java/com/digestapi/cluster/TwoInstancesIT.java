@@ -41,8 +41,7 @@ class TwoInstancesIT {
         assumeTrue(PackagedService.onPostgres(), "needs -Ddigest-test.it.db=pg and a jar built with -Dquarkus.profile=pg");
         Path dir = Files.createTempDirectory("digest-two-instances");
         try (EmbeddedPostgres postgres = PostgresResource.startPostgres()) {
-            Map<String, String> database = Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres");
+            Map<String, String> database = PostgresResource.settings(postgres);
             ExecutorService starter = Executors.newFixedThreadPool(2);
             Future<PackagedService> startingA = starter.submit(() -> PackagedService.start(dir, database));
             Future<PackagedService> startingB = starter.submit(() -> PackagedService.start(dir, database));

@@ -40,12 +40,7 @@ class KillDurabilityIT {
         Path dir = Files.createTempDirectory("digest-kill-test");
         Map<String, String> properties = new HashMap<>(Map.of("digest.data-dir", dir.toString(),
                 "digest.demo.enabled", "false"));
-        EmbeddedPostgres postgres = null;
-        if (PackagedService.onPostgres()) {
-            postgres = PostgresResource.startPostgres();
-            properties.putAll(Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"));
-        }
+        EmbeddedPostgres postgres = PostgresResource.forPackagedService(properties);
         String prefix = "durable-" + Long.toString(System.nanoTime(), 36);
         List<String> acknowledged = new CopyOnWriteArrayList<>();
         try {

@@ -32,12 +32,7 @@ class ScheduledRestartIT {
         Path dir = Files.createTempDirectory("digest-scheduled-restart");
         Map<String, String> properties = new HashMap<>(Map.of("digest.data-dir", dir.toString(),
                 "digest.demo.enabled", "false"));
-        EmbeddedPostgres postgres = null;
-        if (PackagedService.onPostgres()) {
-            postgres = PostgresResource.startPostgres();
-            properties.putAll(Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"));
-        }
+        EmbeddedPostgres postgres = PostgresResource.forPackagedService(properties);
         try {
             Instant publishAt;
             String path;

@@ -23,9 +23,27 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
             return Map.of();
         }
         postgres = startPostgres();
-        return Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
+        return settings(postgres);
+    }
+
+    /** The service's datasource settings for this server's "digest" database. */
+    public static Map<String, String> settings(EmbeddedPostgres server) {
+        return Map.of("quarkus.datasource.jdbc.url", server.getJdbcUrl("postgres", "digest"),
                 "quarkus.datasource.username", "postgres",
                 "quarkus.datasource.password", "postgres");
+    }
+
+    /**
+     * The database a packaged-service test runs on: with -Ddigest-test.it.db=pg a fresh server, whose settings are put
+     * into the properties, and which the caller closes; null on H2, which lives in the service's data folder.
+     */
+    public static EmbeddedPostgres forPackagedService(Map<String, String> properties) {
+        if (!PackagedService.onPostgres()) {
+            return null;
+        }
+        EmbeddedPostgres server = startPostgres();
+        properties.putAll(settings(server));
+        return server;
     }
 
     /** A fresh server with an empty "digest" database; the caller closes it. */

@@ -47,12 +47,7 @@ class WebhookDeliveryIT {
     void committedEventsSurviveKillMinus9AndComeUnderOneIdEach() throws Exception {
         Path dir = Files.createTempDirectory("digest-webhook-kill");
         Map<String, String> properties = settings(dir);
-        EmbeddedPostgres postgres = null;
-        if (PackagedService.onPostgres()) {
-            postgres = PostgresResource.startPostgres();
-            properties.putAll(Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"));
-        }
+        EmbeddedPostgres postgres = PostgresResource.forPackagedService(properties);
         String prefix = "hooked-" + Long.toString(System.nanoTime(), 36);
         List<Long> acknowledged = new CopyOnWriteArrayList<>();
         try (WebhookReceiver receiver = new WebhookReceiver()) {
@@ -126,8 +121,7 @@ class WebhookDeliveryIT {
         Path dir = Files.createTempDirectory("digest-webhook-two");
         try (EmbeddedPostgres postgres = PostgresResource.startPostgres(); WebhookReceiver receiver = new WebhookReceiver()) {
             Map<String, String> properties = settings(dir);
-            properties.putAll(Map.of("quarkus.datasource.jdbc.url", postgres.getJdbcUrl("postgres", "digest"),
-                    "quarkus.datasource.username", "postgres", "quarkus.datasource.password", "postgres"));
+            properties.putAll(PostgresResource.settings(postgres));
             try (PackagedService a = PackagedService.start(dir, properties);
                  PackagedService b = PackagedService.start(dir, properties)) {
                 subscribe(a, receiver, "topic.created");
