@@ -19,6 +19,9 @@ SELECT format('DROP INDEX %I', indexname) FROM bench_index \gexec
 \copy issue (id, slug, title, published_on, intro, status, created_at, updated_at, version) from '${DIR}/issue.csv' with (format csv, header true)
 \copy article (id, slug, issue_id, position, headline, outlet_id, published_on, author, original_url, summary, created_at, updated_at, version, issue_published, issue_published_on) from '${DIR}/article.csv' with (format csv, header true)
 \copy article_topic (article_id, topic_id) from '${DIR}/article_topic.csv' with (format csv, header true)
+-- Each topic link carries its article's list keys (V14__topic_and_outlet_list_keys.sql), taken from the article.
+UPDATE article_topic t SET issue_published = a.issue_published, published_on = a.published_on FROM article a
+  WHERE a.id = t.article_id;
 \copy article_quote (article_id, position, text, attribution) from '${DIR}/article_quote.csv' with (format csv, header true)
 SELECT indexdef FROM bench_index \gexec
 -- Move the sequences past the generated ids (Hibernate's pooled optimizer hands out blocks of 50).

@@ -12,7 +12,11 @@ INSERT INTO issue (id, slug, title, published_on, intro, status, created_at, upd
 INSERT INTO article (id, slug, issue_id, position, headline, outlet_id, published_on, author, original_url, summary,
                      created_at, updated_at, version, issue_published, issue_published_on)
   SELECT * FROM CSVREAD('${DIR}/article.csv', NULL, 'charset=UTF-8');
-INSERT INTO article_topic (article_id, topic_id) SELECT * FROM CSVREAD('${DIR}/article_topic.csv', NULL, 'charset=UTF-8');
+-- Each topic link carries its article's list keys (V14__topic_and_outlet_list_keys.sql), taken from the article.
+INSERT INTO article_topic (article_id, topic_id, issue_published, published_on)
+  SELECT c.article_id, c.topic_id, a.issue_published, a.published_on
+  FROM CSVREAD('${DIR}/article_topic.csv', NULL, 'charset=UTF-8') c
+  JOIN article a ON a.id = CAST(c.article_id AS BIGINT);
 INSERT INTO article_quote (article_id, position, text, attribution)
   SELECT * FROM CSVREAD('${DIR}/article_quote.csv', NULL, 'charset=UTF-8');
 SET REFERENTIAL_INTEGRITY TRUE;

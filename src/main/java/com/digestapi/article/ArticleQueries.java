@@ -66,7 +66,8 @@ public class ArticleQueries {
                     others.isEmpty() ? List.of(new PageRequest.SortOrder("a.publishedOn", true)) : others,
                     request.cursor());
         }
-        Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter)).page(inDatabase, Long.class);
+        Page<Long> ids = ArticlePlans.list(filter, publicOnly(filter), inDatabase.keys("a"))
+                .page(inDatabase, Long.class);
         return ids.withItems(views(ids.items(), false));
     }
 

@@ -61,7 +61,7 @@ public class IssueService {
     }
 
     public Page<IssueView> list(IssueFilter filter, PageRequest request) {
-        return ListQuery.of("Issue", "i").select(WITH_ARTICLE_COUNT)
+        return ListQuery.of("Issue", "i").ofContent().select(WITH_ARTICLE_COUNT)
                 .where("(lower(i.title) like :q" + ListQuery.ESCAPE + " or lower(i.intro) like :q" + ListQuery.ESCAPE + ")",
                         "q", ListQuery.containing(filter.q()))
                 .where("i.status = :status", "status", filter.status())

@@ -1,5 +1,6 @@
 package com.digestapi.listing;
 
+import com.digestapi.caching.ListTotals;
 import com.digestapi.config.DigestConfig;
 import com.digestapi.listing.PageRequest.SortOrder;
 import com.digestapi.problem.ProblemException;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -45,6 +47,7 @@ public final class ListQuery {
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private String countQuery;
     private String orderLead;
+    private boolean content;
 
     private ListQuery(String entity, String alias) {
         this.entity = entity;
@@ -89,6 +92,16 @@ public final class ListQuery {
     }
 
     /**
+     * Says that the rows change only in content writes (those that move the content version), so that the total of a
+     * filter can be counted once per version and shared by its pages (see {@link ListTotals}). Not for rows that
+     * change otherwise (activity records, webhook deliveries, pruned revisions): their totals are counted every time.
+     */
+    public ListQuery ofContent() {
+        this.content = true;
+        return this;
+    }
+
+    /**
      * Leads the ORDER BY with a path that the WHERE clause holds constant: the order of the rows does not change, but an
      * index that starts with that column can then serve the order (H2 uses an index for ORDER BY only when the index
      * starts with the ORDER BY's columns). Null for none.
@@ -115,9 +128,9 @@ public final class ListQuery {
         if (request.cursor() != null) {
             after = Keyset.after(keys, cursorValues(em, request.cursor(), list, keys), keyset);
         }
-        Count count = count(em);
-        if (request.cursor() == null && count.exact() && request.offset() >= count.total()) {
-            return Page.of(List.of(), request, count.total(), true, null);
+        ListTotals.Total count = count(em);
+        if (request.cursor() == null && count.exact() && request.offset() >= count.value()) {
+            return Page.of(List.of(), request, count.value(), true, null);
         }
         String keyColumns = keys.stream().map(k -> ", " + k.path()).collect(Collectors.joining());
         TypedQuery<Object[]> query = em.createQuery(select + keyColumns + " " + from + where(after)
@@ -142,7 +155,7 @@ public final class ListQuery {
             // Past two billion items the page numbers stop counting; the cursor still walks on.
             next = new Cursor(list, Math.min(request.start() + request.size(), Cursor.MAX_POSITION), lastKeys).encode();
         }
-        return Page.of(items, request, count.total(), count.exact(), next);
+        return Page.of(items, request, count.value(), count.exact(), next);
     }
 
     /** The first rows in this order (HQL order keys, the last of which must make it total), without a count. */
@@ -154,29 +167,33 @@ public final class ListQuery {
         return rows.getResultList();
     }
 
-    /** A total, and whether it is exact or the bound that the matches reached. */
-    private record Count(long total, boolean exact) {
-    }
-
     /**
      * The count that {@link #countWith} gave, exact; else the matches found, reading at most
      * {@code digest.list.count-limit} + 1 of them: the database stops there, in whatever order it finds them first, so a
      * popular topic's 100,000 matches cost what 10,001 of them cost. Over the bound the total is the bound, not exact.
      * One row per match comes back (a constant, no column): HQL refuses a LIMIT without an ORDER BY in a subquery, and
-     * an order would make the database find every match before it could stop.
+     * an order would make the database find every match before it could stop. Either is counted once per filter and
+     * content version when the rows are content (see {@link #ofContent}): the pages of one filter share it.
      */
-    private Count count(EntityManager em) {
-        if (countQuery != null) {
-            TypedQuery<Long> exact = em.createQuery(countQuery, Long.class);
-            bind(exact, Map.of());
-            return new Count(exact.getSingleResult(), true);
-        }
+    private ListTotals.Total count(EntityManager em) {
         int limit = Math.min(Math.max(Arc.container().instance(DigestConfig.class).get().list().countLimit(), 1),
                 Integer.MAX_VALUE - 1);
-        TypedQuery<Integer> matches = em.createQuery("select 1 " + from + where(), Integer.class).setMaxResults(limit + 1);
-        bind(matches, Map.of());
-        long found = matches.getResultList().size();
-        return found > limit ? new Count(limit, false) : new Count(found, true);
+        String statement = countQuery != null ? countQuery : "select 1 " + from + where();
+        // The filter: what the count sends, and the values it binds.
+        StringBuilder filter = new StringBuilder(statement).append('\n').append(limit);
+        new TreeMap<>(parameters).forEach((name, value) -> filter.append('\n').append(name).append('=').append(value));
+        Supplier<ListTotals.Total> count = () -> {
+            if (countQuery != null) {
+                TypedQuery<Long> exact = em.createQuery(countQuery, Long.class);
+                bind(exact, Map.of());
+                return new ListTotals.Total(exact.getSingleResult(), true);
+            }
+            TypedQuery<Integer> matches = em.createQuery(statement, Integer.class).setMaxResults(limit + 1);
+            bind(matches, Map.of());
+            long found = matches.getResultList().size();
+            return found > limit ? new ListTotals.Total(limit, false) : new ListTotals.Total(found, true);
+        };
+        return content ? Arc.container().instance(ListTotals.class).get().of(filter.toString(), count) : count.get();
     }
 
     /** The row as the caller selected it: the selection without the key columns after it. */

@@ -58,7 +58,7 @@ public class OutletService {
     }
 
     public Page<OutletView> list(OutletFilter filter, PageRequest request) {
-        return ListQuery.of("Outlet", "o").select(withArticleCount())
+        return ListQuery.of("Outlet", "o").ofContent().select(withArticleCount())
                 .where("lower(o.name) like :q" + ListQuery.ESCAPE, "q", ListQuery.containing(filter.q()))
                 .where("o.country = :country", "country", filter.country())
                 .where("o.language = :language", "language", filter.language())

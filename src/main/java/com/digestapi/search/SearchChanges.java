@@ -3,6 +3,7 @@ package com.digestapi.search;
 import com.digestapi.caching.ContentVersion;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.transaction.TransactionSynchronizationRegistry;
@@ -41,6 +42,13 @@ public class SearchChanges {
     private record Deferred(Group group, long key) {
     }
 
+    /**
+     * The articles a write changed (or deleted), told synchronously when the write ends, after it is flushed and within
+     * its transaction, for whatever else must follow every article write (see article.TopicListings).
+     */
+    public record ArticlesChanged(Set<Long> ids) {
+    }
+
     /** What one transaction changed, until it has a version; then rows are written at once. */
     private static final class Pending {
         final Set<Long> articles = new LinkedHashSet<>();
@@ -50,10 +58,13 @@ public class SearchChanges {
 
     private final TransactionSynchronizationRegistry transactions;
     private final LuceneSearchEngine engine;
+    private final Event<ArticlesChanged> changed;
 
-    SearchChanges(TransactionSynchronizationRegistry transactions, LuceneSearchEngine engine) {
+    SearchChanges(TransactionSynchronizationRegistry transactions, LuceneSearchEngine engine,
+                  Event<ArticlesChanged> changed) {
         this.transactions = transactions;
         this.engine = engine;
+        this.changed = changed;
     }
 
     /** These articles changed (or were deleted) in the current transaction. */
@@ -109,9 +120,14 @@ public class SearchChanges {
                 .getResultList()).stream().map(Number::longValue).toList();
     }
 
-    /** One row per id in one JDBC batch; a null id is the version's own row. */
-    private static void write(ContentVersion.Stamp stamp, Collection<Long> ids) {
+    /** One row per id in one JDBC batch (a null id is the version's own row), once the articles' followers are told. */
+    private void write(ContentVersion.Stamp stamp, Collection<Long> ids) {
         Set<Long> distinct = new LinkedHashSet<>(ids);
+        Set<Long> articles = new LinkedHashSet<>(distinct);
+        articles.remove(null);
+        if (!articles.isEmpty()) {
+            changed.fire(new ArticlesChanged(articles));
+        }
         Panache.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(
                     "insert into search_change (version, epoch, article_id) values (?, ?, ?)")) {

@@ -54,7 +54,7 @@ public class TopicService {
     }
 
     public Page<TopicView> list(TopicFilter filter, PageRequest request) {
-        return ListQuery.of("Topic", "t").select(withArticleCount())
+        return ListQuery.of("Topic", "t").ofContent().select(withArticleCount())
                 .where("lower(t.name) like :q" + ListQuery.ESCAPE, "q", ListQuery.containing(filter.q()))
                 .where("t.updatedAt >= :updatedSince", "updatedSince", filter.updatedSince())
                 .page(request, Object[].class)

@@ -34,6 +34,9 @@ class ListIndexPlanTest {
     /** The page of ids (with the sort keys that make the next cursor), or the feed's ids. */
     private static final Predicate<String> PAGE_OF_IDS = sql -> sql.matches("select a1_0\\.id(,a1_0\\.\\w+)* from article a1_0 .*")
             && sql.contains(" order by ");
+    /** The page of a topic list, read from the topic links that carry their article's list keys. */
+    private static final Predicate<String> PAGE_OF_TOPIC_LINKS =
+            sql -> sql.matches("select (\\w+)\\.article_id,.* from article_topic \\1 .*") && sql.contains(" order by ");
     /** A page fetches one row more than its size: whether there is a next page, without a count. */
     private static final int PAGE = 21;
 
@@ -75,6 +78,33 @@ class ListIndexPlanTest {
         LocalDate editorDay = LocalDate.parse(editorKeys.get(0));
         assertWalks(sent(raw(), "/api/v1/articles?size=2&cursor=" + editors, PAGE_OF_IDS),
                 List.of(editorDay, editorDay, editorDay, Long.parseLong(editorKeys.get(1)), 3), "ix_article_published_on_id");
+    }
+
+    /**
+     * A public list of one topic or one outlet walks an index that starts with it, in the list's order, and stops after
+     * the page, instead of sorting every article of the topic or outlet (V14__topic_and_outlet_list_keys.sql); a date
+     * range is a range of the same index.
+     */
+    @Test
+    void oneTopicOrOneOutletWalksItsOwnIndex() {
+        String topicPage = sent(rawAnonymous(), "/api/v1/articles?topic=energy", PAGE_OF_TOPIC_LINKS);
+        assertTrue(topicPage.matches(".* order by (\\w+)\\.topic_id,\\1\\.issue_published,\\1\\.published_on desc"
+                + "( nulls last)?,\\1\\.article_id .*"), topicPage);
+        assertWalks(topicPage, List.of("energy", true, 0, PAGE), "ix_article_topic_listing");
+        assertWalks(sent(rawAnonymous(), "/api/v1/articles?topic=energy&from=2024-09-01", PAGE_OF_TOPIC_LINKS),
+                List.of("energy", LocalDate.parse("2024-09-01"), true, 0, PAGE), "ix_article_topic_listing");
+        assertWalks(sent(rawAnonymous(), "/api/v1/articles?outlet=nikkei-asia", PAGE_OF_IDS),
+                List.of("nikkei-asia", true, 0, PAGE), "ix_article_outlet_listing");
+
+        String cursor = rawAnonymous().get("/api/v1/articles?topic=digital-economy&size=1&uncached=" + unique("plan"))
+                .then().statusCode(200).extract().jsonPath().getString("nextCursor");
+        List<String> keys = Cursor.decode(cursor).keys();
+        LocalDate day = LocalDate.parse(keys.get(0));
+        String deeper = sent(rawAnonymous(), "/api/v1/articles?topic=digital-economy&size=1&cursor=" + cursor,
+                PAGE_OF_TOPIC_LINKS);
+        assertFalse(deeper.contains(" offset "), deeper);
+        assertWalks(deeper, List.of("digital-economy", true, day, day, day, Long.parseLong(keys.get(1)), 2),
+                "ix_article_topic_listing");
     }
 
     @Test

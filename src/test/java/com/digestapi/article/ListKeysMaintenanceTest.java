@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Public lists and feeds filter and sort by copies of the issue's status and date kept on each article
- * (V3__article_list_keys.sql): every write that changes them shows at once in what anonymous readers get.
+ * (V3__article_list_keys.sql), and topic lists by copies of the article's own keys kept on each topic link
+ * (V14__topic_and_outlet_list_keys.sql): every write that changes them shows at once in what anonymous readers get.
  */
 @QuarkusTest
 class ListKeysMaintenanceTest {
@@ -183,5 +184,51 @@ class ListKeysMaintenanceTest {
                 .body("items[0]._digest.issue.publishedOn", equalTo("2153-01-12"));
         anonymous().queryParam("outlet", outletSlug).queryParam("from", "2153-01-03").get("/api/v1/articles").then()
                 .body("items.id", equalTo(List.of(ids.get(1)))).header("X-Total-Count", "1");
+    }
+
+    /** The anonymous list of one topic: ids in order, with body and headers agreeing. */
+    private static List<Integer> anonymousByTopic(String slug) {
+        Response response = anonymous().queryParam("topic", slug).get("/api/v1/articles");
+        List<Integer> ids = response.then().statusCode(200).extract().jsonPath().getList("items.id", Integer.class);
+        response.then().body("totalItems", is(ids.size())).header("X-Total-Count", String.valueOf(ids.size()));
+        return ids;
+    }
+
+    /**
+     * A topic list reads the copies on the topic links: editing an article's date reorders it, giving it a topic
+     * lists it there under its own date, taking the topic away drops it, and restoring a revision (written in SQL)
+     * brings the link back with its keys.
+     */
+    @Test
+    void articleWritesKeepTheTopicListInStep() {
+        long issue = newIssue("2154-01-10", "PUBLISHED");
+        int older = (int) newArticle(issue, outlet, unique("Older"),
+                Map.of("topicIds", List.of(topic), "publishedOn", "2154-01-01"));
+        int newer = (int) newArticle(issue, outlet, unique("Newer"),
+                Map.of("topicIds", List.of(topic), "publishedOn", "2154-01-05"));
+        assertEquals(List.of(newer, older), anonymousByTopic(topicSlug));
+
+        api().contentType(MERGE_PATCH).body(Map.of("publishedOn", "2154-01-08")).patch("/api/v1/articles/{id}", older)
+                .then().statusCode(200);
+        assertEquals(List.of(older, newer), anonymousByTopic(topicSlug));
+        anonymous().queryParam("topic", topicSlug).queryParam("from", "2154-01-06").get("/api/v1/articles").then()
+                .statusCode(200).body("items.id", equalTo(List.of(older))).header("X-Total-Count", "1");
+
+        long other = newTopic();
+        String otherSlug = api().get("/api/v1/topics/{id}", other).jsonPath().getString("slug");
+        api().contentType(MERGE_PATCH).body(Map.of("topicIds", List.of(other))).patch("/api/v1/articles/{id}", newer)
+                .then().statusCode(200);
+        assertEquals(List.of(older), anonymousByTopic(topicSlug));
+        assertEquals(List.of(newer), anonymousByTopic(otherSlug));
+
+        int topicChange = api().get("/api/v1/articles/{id}/revisions", newer).then().statusCode(200).extract()
+                .jsonPath().getList("items.number", Integer.class).stream().max(Integer::compare).orElseThrow();
+        api().post("/api/v1/articles/{id}/revisions/{number}/restore", newer, topicChange).then().statusCode(200)
+                .body("topics.slug", equalTo(List.of(topicSlug)));
+        assertEquals(List.of(older, newer), anonymousByTopic(topicSlug));
+        assertEquals(List.of(), anonymousByTopic(otherSlug));
+
+        patchIssue(issue, Map.of("status", "DRAFT"));
+        assertEquals(List.of(), anonymousByTopic(topicSlug));
     }
 }

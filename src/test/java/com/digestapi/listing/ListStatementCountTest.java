@@ -5,6 +5,7 @@ import static com.digestapi.support.Api.api;
 import static com.digestapi.support.Api.raw;
 import static com.digestapi.support.Api.rawAnonymous;
 import static com.digestapi.support.Api.unique;
+import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.digestapi.caching.ContentVersion;
@@ -118,6 +119,34 @@ class ListStatementCountTest {
                 .queryParam("sort", "-headline,position").queryParam("size", 50).get("/api/v1/articles"), 2);
         assertEquals(3, filtered, "topic and outlet slugs; the search index gives ids and total; rows with issue,"
                 + " outlet and topics + quotes");
+    }
+
+    /**
+     * The pages of one filter share its total at one content version (caching.ListTotals): page 0 counts, the next
+     * pages and other sizes of the same filter do not, with the same total; a content write makes the next page count
+     * again, and the total follows the write.
+     */
+    @Test
+    void aFiltersTotalIsCountedOncePerContentVersion() {
+        String prefix = unique("totals");
+        long issue = importIssue(prefix, prefix, 9);
+        assertEquals(4, statements(() -> anonymous().queryParam("issue", issue).queryParam("size", 4)
+                .get("/api/v1/articles"), 4));
+        Response[] next = new Response[1];
+        assertEquals(3, SentSql.count(() -> next[0] = anonymous().queryParam("issue", issue).queryParam("size", 4)
+                .queryParam("page", 1).get("/api/v1/articles")), "ids + rows + quotes: the total is known");
+        next[0].then().statusCode(200).header("X-Total-Count", "9").body("totalItems", is(9));
+        assertEquals(3, SentSql.count(() -> anonymous().queryParam("issue", issue).queryParam("size", 3)
+                .queryParam("sort", "-headline").get("/api/v1/articles").then().statusCode(200)
+                .header("X-Total-Count", "9")), "another size and sort of the same filter");
+
+        long article = api().queryParam("issue", issue).queryParam("size", 1).get("/api/v1/articles").then()
+                .statusCode(200).extract().jsonPath().getLong("items[0].id");
+        api().delete("/api/v1/articles/{id}", article).then().statusCode(204);
+        ReadCacheTest.dropCachedReads(contentVersion);
+        assertEquals(4, SentSql.count(() -> anonymous().queryParam("issue", issue).queryParam("size", 4)
+                .queryParam("page", 1).get("/api/v1/articles").then().statusCode(200)
+                .header("X-Total-Count", "8").body("totalItems", is(8))), "after a write the total is counted again");
     }
 
     @Test
