@@ -44,9 +44,11 @@ public final class ListQuery {
     private final String alias;
     private String select;
     private final List<String> clauses = new ArrayList<>();
+    private final Map<String, String> walkedClauses = new LinkedHashMap<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
     private String countQuery;
     private String orderLead;
+    private int leadFrom;
     private boolean content;
 
     private ListQuery(String entity, String alias) {
@@ -112,6 +114,27 @@ public final class ListQuery {
     }
 
     /**
+     * Like {@link #orderLedBy}, but only when the count finds at least {@code matches} rows: a walk in the list's order
+     * finds a page quickly when the matches are many, and reads the whole index to find a few; those few are cheaper to
+     * find through the filter's own index and sort.
+     */
+    public ListQuery orderLedBy(String constantPath, int matches) {
+        this.orderLead = constantPath;
+        this.leadFrom = matches;
+        return this;
+    }
+
+    /**
+     * Writes a clause of {@link #where} otherwise while the order is led: the same condition in a form that no index
+     * serves, so that the database checks it on each row of the walk instead of starting from that clause's own index
+     * and sorting all its matches (H2 prefers a range of a selective index to walking one in the requested order).
+     */
+    public ListQuery walkChecking(String clause, String sameCondition) {
+        walkedClauses.put(clause, sameCondition);
+        return this;
+    }
+
+    /**
      * The count of the matches, then the requested page in the requested order (the id breaks ties), with the cursor of
      * the next page when there is one. A numbered page skips the rows before it (OFFSET); a cursor page starts after the
      * cursor's sort keys (a keyset condition that an index can start from), so it costs the same at any depth. The count
@@ -133,8 +156,9 @@ public final class ListQuery {
             return Page.of(List.of(), request, count.value(), true, null);
         }
         String keyColumns = keys.stream().map(k -> ", " + k.path()).collect(Collectors.joining());
-        TypedQuery<Object[]> query = em.createQuery(select + keyColumns + " " + from + where(after)
-                        + orderBy(request.orderKeys(alias)), Object[].class)
+        boolean led = orderLead != null && !(count.exact() && count.value() < leadFrom);
+        TypedQuery<Object[]> query = em.createQuery(select + keyColumns + " " + from + where(after, led)
+                        + orderBy(request.orderKeys(alias), led), Object[].class)
                 .setMaxResults(request.size() + 1);
         if (request.cursor() == null) {
             query.setFirstResult(request.offset());
@@ -264,12 +288,13 @@ public final class ListQuery {
     }
 
     private String where() {
-        return where(null);
+        return where(null, false);
     }
 
-    /** The filters' WHERE clause, and the keyset condition when there is one. */
-    private String where(String keyset) {
-        List<String> all = new ArrayList<>(clauses);
+    /** The filters' WHERE clause (as a walk checks them, when led), and the keyset condition when there is one. */
+    private String where(String keyset, boolean led) {
+        List<String> all = new ArrayList<>(
+                clauses.stream().map(c -> led ? walkedClauses.getOrDefault(c, c) : c).toList());
         if (keyset != null) {
             all.add(keyset);
         }
@@ -277,7 +302,11 @@ public final class ListQuery {
     }
 
     private String orderBy(List<String> keys) {
-        return " order by " + (orderLead == null ? "" : orderLead + ", ") + String.join(", ", keys);
+        return orderBy(keys, orderLead != null);
+    }
+
+    private String orderBy(List<String> keys, boolean led) {
+        return " order by " + (led ? orderLead + ", " : "") + String.join(", ", keys);
     }
 
     /**

@@ -62,6 +62,7 @@ class BoundedCountTest {
     private static String outletSlug;
     private static String atTheBound;
     private static List<String> labels;
+    private static String before;
 
     @BeforeEach
     void createFiveItemsPerListAndThreeTopicsOfAnotherToken() {
@@ -69,6 +70,7 @@ class BoundedCountTest {
             return;
         }
         String t = unique("bound");
+        before = java.time.Instant.now().toString();
         List<String> names = new ArrayList<>();
         JsonPath boundedOutlet = ListSupport.outlet(Map.of("name", unique("Bounded outlet")));
         long outlet = boundedOutlet.getLong("id");
@@ -143,6 +145,35 @@ class BoundedCountTest {
             response = raw().urlEncodingEnabled(false).get(next);
         }
         assertEquals(labels, seen);
+    }
+
+    /**
+     * A public sync (updatedSince) whose matches reach the bound walks the list's order and checks updatedSince on each
+     * row (article.ArticlePlans); it gives the same pages, in the same order, as the editors' list, which sorts its
+     * matches.
+     */
+    @Test
+    void aSyncOverTheBoundWalksTheListOrderAndGivesTheSamePages() {
+        Response[] first = new Response[1];
+        List<String> sent = com.digestapi.support.SentSql.during(() -> first[0] = anonymous()
+                .queryParam("updatedSince", before).queryParam("size", 2).get("/api/v1/articles"));
+        assertTrue(sent.stream().anyMatch(sql -> sql.contains("coalesce(")
+                && sql.contains(" order by a1_0.issue_published,")), () -> String.join("\n", sent));
+        Response response = first[0];
+        List<String> seen = new ArrayList<>();
+        while (true) {
+            assertEquals(200, response.statusCode(), response::asString);
+            seen.addAll(response.jsonPath().getList("items.headline", String.class));
+            String next = links(response).get("next");
+            if (next == null) {
+                break;
+            }
+            assertTrue(seen.size() <= 5, "too many pages");
+            response = com.digestapi.support.Api.rawAnonymous().urlEncodingEnabled(false).get(next);
+        }
+        assertEquals(labels, seen);
+        assertEquals(labels, api().queryParam("updatedSince", before).queryParam("size", 10).get("/api/v1/articles")
+                .then().statusCode(200).extract().jsonPath().getList("items.headline", String.class));
     }
 
     @ParameterizedTest
