@@ -53,6 +53,11 @@ final class ArticlePlans {
     /** The feeds' order: newest issue first, each issue in its own order (ix_article_feed). */
     static final List<String> FEED_ORDER = List.of("a.issuePublishedOn desc", "a.issueId desc", "a.position", "a.id");
 
+    /** Articles having any of the topics, as a set the database collects first from the topic links. */
+    private static final String TOPICS_SEMI_JOIN = "a.id in (select l.id from TopicListing l where l.topicId in :topics)";
+    /** The same, checked on each article read (a primary-key lookup of its links), for a walk that stops early. */
+    private static final String TOPICS_PER_ARTICLE =
+            "exists (select 1 from TopicListing l where l.id = a.id and l.topicId in :topics)";
     /** The lists' default order as {@link PageRequest#keys} gives it. */
     private static final List<PageRequest.SortOrder> NEWEST_FIRST =
             List.of(new PageRequest.SortOrder("a.publishedOn", true), new PageRequest.SortOrder("a.id", false));
@@ -69,19 +74,17 @@ final class ArticlePlans {
     static ListQuery list(ArticleFilter filter, boolean publicOnly, List<PageRequest.SortOrder> keys) {
         boolean walkable = publicOnly && keys.equals(NEWEST_FIRST) && filter.issueId() == null
                 && filter.updatedSince() == null;
-        if (walkable && filter.topics().size() == 1 && filter.outlets().isEmpty()) {
+        if (walkable && filter.topicIds().size() == 1 && filter.outletIds().isEmpty()) {
             return ListQuery.of("TopicListing", "a").ofContent().select("select a.id")
-                    .where("a.topicId = (select t.id from Topic t where t.slug = :topic)", "topic",
-                            filter.topics().get(0))
+                    .where("a.topicId = :topic", "topic", filter.topicIds().get(0))
                     .where("a.publishedOn >= :from", "from", filter.from())
                     .where("a.publishedOn <= :to", "to", filter.to())
                     .where("a.issuePublished = :published", "published", Boolean.TRUE)
                     .orderLedBy("a.topicId, a.issuePublished");
         }
-        if (walkable && filter.outlets().size() == 1 && filter.topics().isEmpty()) {
+        if (walkable && filter.outletIds().size() == 1 && filter.topicIds().isEmpty()) {
             return ListQuery.of("Article", "a").ofContent().select("select a.id")
-                    .where("a.outlet.id = (select o.id from Outlet o where o.slug = :outlet)", "outlet",
-                            filter.outlets().get(0))
+                    .where("a.outlet.id = :outlet", "outlet", filter.outletIds().get(0))
                     .where("a.publishedOn >= :from", "from", filter.from())
                     .where("a.publishedOn <= :to", "to", filter.to())
                     .where("a.issuePublished = :published", "published", Boolean.TRUE)
@@ -98,18 +101,30 @@ final class ArticlePlans {
                 .countWith(query.filters().equals(Set.of("published")) ? ALL_PUBLISHED_COUNT : null);
     }
 
-    /** The ids of a feed's newest published articles having any of the topics and any of the outlets, in FEED_ORDER. */
-    static ListQuery feed(List<String> topics, List<String> outlets) {
-        ListQuery query = filtered(ArticleFilter.published(topics, outlets), true);
+    /**
+     * The ids of a feed's newest published articles having any of the topics and any of the outlets, in FEED_ORDER. A
+     * feed checks the topics on each article it reads (one primary-key lookup of article_topic), walking the feed
+     * index or an outlet's articles, and stops at its 50: at 100,000 articles a topic feed read 611 index entries in
+     * 23 ms, where collecting the topic's 8,000 articles first took 576 ms (H2, cold).
+     */
+    static ListQuery feed(FilterSlugs slugs) {
+        ListQuery query = filtered(ArticleFilter.published(slugs), true, TOPICS_PER_ARTICLE);
         return query.orderLedBy(WALKED_FEED_FILTERS.containsAll(query.filters()) ? PUBLIC_ORDER_LEAD : null);
     }
 
     private static ListQuery filtered(ArticleFilter filter, boolean publicOnly) {
+        return filtered(filter, publicOnly, TOPICS_SEMI_JOIN);
+    }
+
+    /**
+     * The filter's query; {@code topicClause} says how the topics are checked. Topics and outlets filter by id (what
+     * their slugs name now): H2 reads an index range for "in (?, ?)", but for "in (select ...)" over an index that
+     * starts with outlet_id it scanned the whole table.
+     */
+    private static ListQuery filtered(ArticleFilter filter, boolean publicOnly, String topicClause) {
         return ListQuery.of("Article", "a").ofContent().select("select a.id")
-                // A semi-join the database answers from the article_topic index, not a subquery per article.
-                .where("a.id in (select ta.id from Article ta join ta.topics tt where tt.slug in :topics)",
-                        "topics", filter.topics())
-                .where("a.outlet.id in (select o.id from Outlet o where o.slug in :outlets)", "outlets", filter.outlets())
+                .where(topicClause, "topics", filter.topicIds())
+                .where("a.outlet.id in :outlets", "outlets", filter.outletIds())
                 .where("a.issueId = :issue", "issue", filter.issueId())
                 .where("a.publishedOn >= :from", "from", filter.from())
                 .where("a.publishedOn <= :to", "to", filter.to())

@@ -98,7 +98,7 @@ public class ArticleQueries {
      * in its own order: what the feeds show. Three statements (ids, rows with relations, quotes), no count.
      */
     public List<ArticleView> newest(FilterSlugs slugs, int limit) {
-        return views(ArticlePlans.feed(slugs.topics(), slugs.outlets()).first(limit, ArticlePlans.FEED_ORDER, Long.class),
+        return views(ArticlePlans.feed(slugs).first(limit, ArticlePlans.FEED_ORDER, Long.class),
                 false);
     }
 
