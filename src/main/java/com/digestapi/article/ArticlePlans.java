@@ -54,7 +54,8 @@ final class ArticlePlans {
     static final List<String> FEED_ORDER = List.of("a.issuePublishedOn desc", "a.issueId desc", "a.position", "a.id");
 
     /** Articles having any of the topics, as a set the database collects first from the topic links. */
-    private static final String TOPICS_SEMI_JOIN = "a.id in (select l.id from TopicListing l where l.topicId in :topics)";
+    private static final String TOPICS_SEMI_JOIN =
+            "a.id in (select l.id from TopicListing l where l.topicId in :topics)";
     /** The same, checked on each article read (a primary-key lookup of its links), for a walk that stops early. */
     private static final String TOPICS_PER_ARTICLE =
             "exists (select 1 from TopicListing l where l.id = a.id and l.topicId in :topics)";

@@ -29,7 +29,8 @@ public record FilterSlugs(List<String> topics, List<String> outlets, List<String
     }
 
     private static List<Long> ids(List<String> given, Map<String, NamedEntity.Named> named) {
-        List<Long> ids = given.stream().filter(named::containsKey).map(slug -> named.get(slug).id()).distinct().toList();
+        List<Long> ids = given.stream().filter(named::containsKey).map(slug -> named.get(slug).id())
+                .distinct().toList();
         return ids.isEmpty() && !given.isEmpty() ? List.of(NOTHING) : ids;
     }
 

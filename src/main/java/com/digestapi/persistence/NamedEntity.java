@@ -77,7 +77,7 @@ public abstract class NamedEntity extends TrackedEntity {
                 .orElseGet(() -> create.apply(ref));
     }
 
-    /** What a slug names now: the id, current slug and name of the row that carries it, or carried it before a rename. */
+    /** What a slug names now: the id, slug and name of the row that carries it, or carried it before a rename. */
     public record Named(long id, String slug, String name) {
     }
 
@@ -98,7 +98,8 @@ public abstract class NamedEntity extends TrackedEntity {
         List<String> branches = new ArrayList<>();
         for (int i = 0; i < types.size(); i++) {
             String entity = types.get(i).getSimpleName();
-            branches.add("select " + i + ", e.slug, e.slug, e.name, e.id from " + entity + " e where e.slug in :slugs" + i);
+            branches.add("select " + i + ", e.slug, e.slug, e.name, e.id from " + entity
+                    + " e where e.slug in :slugs" + i);
             branches.add("select " + i + ", h.slug, e.slug, e.name, e.id from RetiredSlug h join " + entity + " e"
                     + " on e.id = h.resourceId where h.resourceType = :kind" + i + " and h.slug in :slugs" + i);
         }
@@ -111,7 +112,8 @@ public abstract class NamedEntity extends TrackedEntity {
         for (Object[] row : query.getResultList()) {
             String given = (String) row[1];
             // A slug is current on one row or retired by one; were it both, the current one would win.
-            named.get(types.get(((Number) row[0]).intValue())).merge(given, new Named(((Number) row[4]).longValue(), (String) row[2], (String) row[3]),
+            Named current = new Named(((Number) row[4]).longValue(), (String) row[2], (String) row[3]);
+            named.get(types.get(((Number) row[0]).intValue())).merge(given, current,
                     (a, b) -> a.slug().equals(given) ? a : b);
         }
         return named;

@@ -104,7 +104,8 @@ class ListIndexPlanTest {
         String deeper = sent(rawAnonymous(), "/api/v1/articles?topic=digital-economy&size=1&cursor=" + cursor,
                 PAGE_OF_TOPIC_LINKS);
         assertFalse(deeper.contains(" offset "), deeper);
-        assertWalks(deeper, List.of(id("Topic", "digital-economy"), true, day, day, day, Long.parseLong(keys.get(1)), 2),
+        assertWalks(deeper,
+                List.of(id("Topic", "digital-economy"), true, day, day, day, Long.parseLong(keys.get(1)), 2),
                 "ix_article_topic_listing");
     }
 
