@@ -22,7 +22,7 @@ public class ArticleDocuments implements DocumentSource {
         List<Article> articles = Article.getEntityManager()
                 .createQuery(ArticleQueries.FETCH + " where a.id in :ids", Article.class)
                 .setParameter("ids", ids).getResultList();
-        Map<Long, List<QuoteBody>> quotes = ArticleQueries.quotes("a.id in :key", ids);
+        Map<Long, List<QuoteBody>> quotes = ArticleQueries.quotes(ids);
         return articles.stream().map(a -> document(a, quotes.getOrDefault(a.id, List.of()))).toList();
     }
 

@@ -269,7 +269,8 @@ class ArticleListTest {
         long deleted = ListSupport.article(issue, outlet, word + " deleted", "2024-10-02", Map.of()).getLong("id");
         // A search waits until the index holds both: its writer thread reads the same rows, and must not meet the hook.
         api().queryParam("q", word).get(ARTICLES).then().statusCode(200).body("totalItems", is(2));
-        SentSql.beforeNext(sql -> sql.startsWith("select distinct") && sql.contains(" in ("),
+        // The statement that reads the page's rows (with their outlet) by id, after the ids were read.
+        SentSql.beforeNext(sql -> sql.contains(" join outlet ") && sql.contains(".id in ("),
                 () -> api().delete(ARTICLES + "/{id}", deleted).then().statusCode(204));
         try {
             api().queryParam("issue", issue).get(ARTICLES).then().statusCode(200)
