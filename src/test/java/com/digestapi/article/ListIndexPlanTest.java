@@ -125,6 +125,17 @@ class ListIndexPlanTest {
     }
 
     @Test
+    void oneOutletsFeedWalksItsOwnFeedIndex() {
+        assertWalks(sent(rawAnonymous(), "/api/v1/feeds/articles.atom?outlet=nikkei-asia", PAGE_OF_IDS),
+                List.of(id("Outlet", "nikkei-asia"), true, 50), "ix_article_outlet_feed");
+        // With topics too: the outlet's articles in the feeds' order, each checked for the topics as the walk goes.
+        String both = sent(rawAnonymous(), "/api/v1/feeds/articles.atom?outlet=nikkei-asia&topic=energy", PAGE_OF_IDS);
+        assertTrue(both.contains(" exists("), both);
+        assertWalks(both, List.of(id("Topic", "energy"), id("Outlet", "nikkei-asia"), true, 50),
+                "ix_article_outlet_feed");
+    }
+
+    @Test
     void publicCountReadsNoIssue() {
         // A bounded count: one row per match, the database stops after digest.list.count-limit + 1 of them.
         String count = sent(rawAnonymous(), "/api/v1/articles?outlet=x", sql -> sql.startsWith("select 1 from article"));
