@@ -9,6 +9,8 @@ import static com.digestapi.support.ListSupport.links;
 import static com.digestapi.support.ListSupport.nextCursor;
 import static com.digestapi.support.ListSupport.queryOf;
 import static com.digestapi.support.ProblemChecks.problem;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -18,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.digestapi.support.Api;
 import com.digestapi.support.ListSupport;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -343,5 +346,38 @@ class CursorPagingTest {
         viaFilter.then().statusCode(200);
         assertEquals(labels.subList(2, N), viaFilter.jsonPath().getList("items.headline", String.class));
         assertFalse(viaFilter.jsonPath().getString("nextCursor") != null);
+    }
+
+    /**
+     * A topic list's cursor names the topic by id, not by slug: after the topic's slug changes, the next link made
+     * before (old slug) and the same cursor under the new slug both give the next page.
+     */
+    @Test
+    void aTopicListsCursorOutlivesTheTopicsNewSlug() {
+        String t = unique("renamed");
+        JsonPath created = ListSupport.topic(t + " topic");
+        long topic = created.getLong("id");
+        String oldSlug = created.getString("slug");
+        long outlet = ListSupport.outlet(Map.of("name", t + " outlet")).getLong("id");
+        long issue = ListSupport.issue(t + " issue", "2033-02-02", "PUBLISHED", null).getLong("id");
+        List<Integer> ids = new ArrayList<>();
+        for (int n = 1; n <= 3; n++) {
+            ids.add(ListSupport.article(issue, outlet, t + " a" + n, "2033-02-0" + n, Map.of("topicIds", List.of(topic)))
+                    .getInt("id"));
+        }
+        Response first = anonymous().queryParam("topic", oldSlug).queryParam("size", 1).get("/api/v1/articles");
+        first.then().statusCode(200).body("items.id", is(List.of(ids.get(2))));
+        String cursor = nextCursor(first);
+        assertNotNull(cursor);
+        String newSlug = unique("renamed-topic");
+        api().contentType(ContentType.JSON).body(Map.of("slug", newSlug)).patch("/api/v1/topics/{id}", topic)
+                .then().statusCode(200).body("slug", is(newSlug));
+        for (String slug : List.of(oldSlug, newSlug)) {
+            anonymous().queryParam("topic", slug).queryParam("size", 1).queryParam("cursor", cursor)
+                    .get("/api/v1/articles")
+                    .then().statusCode(200).header("X-Total-Count", "3")
+                    .body("items.id", is(List.of(ids.get(1))))
+                    .body("nextCursor", notNullValue());
+        }
     }
 }
