@@ -398,7 +398,7 @@ def api_token(base, basic):
 
 
 def editor_write(articles, n):
-    """One editor write (PATCH of article 1's summary): drops every cached read."""
+    """One editor write (PATCH of article 1's summary): drops every cached list, feed and search."""
     body = json.dumps({"summary": f"Cache dropped by the benchmark before a run ({n})."}).encode()
     req = urllib.request.Request(f"http://127.0.0.1:{APP_PORT}/api/v1/articles/1", data=body, method="PATCH",
                                  headers={"Authorization": "Basic " + base64.b64encode(f"editor:{PASSWORD}".encode()).decode(),
@@ -488,7 +488,7 @@ def varied(a, app, db, meta, work, facts, conns):
                 if waited > 1:
                     log(f"waited {waited:.1f} s for the service to finish earlier requests")
                 busts += 1
-                editor_write(meta["articles"], busts)  # what the warm-up cached is gone
+                editor_write(meta["articles"], busts)  # the lists the warm-up cached are gone
                 if a.quiet_wait:
                     waited = wait_quiet(app, a.quiet_wait)
                     if waited > 1:
@@ -597,10 +597,102 @@ def varied(a, app, db, meta, work, facts, conns):
             json.dump(dump, f, indent=1)
 
 
+# class -> label; the pools steady() builds for each
+STEADY = {
+    "byid": "article by id (1,000 popular articles)",
+    "details": "topic, outlet and issue by slug or id (60 + 300 + 50)",
+    "lists": "lists, topic and outlet lists, feeds, searches (20 + 60 + 50 + 61 + 8)",
+    "mix": "all of the above in one pool",
+}
+
+
+def steady(a, app, db, meta, work, facts, conns):
+    """Repeated URLs with and without one editor write a second: what the read cache keeps across writes (its hit
+    rate), per class of URL. The writer edits random articles of the whole archive, as a newsroom does."""
+    facts["startup_s"] = app.start()
+    facts["busy_after_ready_s"] = app.quiesce(limit=900)
+    base = f"http://127.0.0.1:{APP_PORT}"
+    rnd = random.Random(a.seed)
+    n, n_issues = meta["articles"], meta["issues"]
+    words = meta["words"][:8]
+    pools = {
+        "byid": [f"/api/v1/articles/{i}" for i in rnd.sample(range(1, n + 1), 1000)],
+        "details": [f"/api/v1/topics/by-slug/{t}" for t in meta["topics"]]
+                   + [f"/api/v1/outlets/by-slug/{o}" for o in meta["outlets"]]
+                   + [f"/api/v1/issues/{i}" for i in rnd.sample(range(1, n_issues + 1), min(50, n_issues))],
+        "lists": [f"/api/v1/articles?page={p}" for p in range(20)]
+                 + [f"/api/v1/articles?topic={t}" for t in meta["topics"]]
+                 + [f"/api/v1/articles?outlet={o}" for o in rnd.sample(sorted(meta["outlets"]), 50)]
+                 + ["/api/v1/feeds/articles.atom"] + [f"/api/v1/feeds/articles.atom?topic={t}" for t in meta["topics"]]
+                 + [f"/api/v1/articles?q={w}" for w in words],
+    }
+    pools["mix"] = [u for k in ("byid", "details", "lists") for u in pools[k]]
+    files = {}
+    for name, paths in pools.items():
+        files[name] = os.path.join(work, f"steady-{name}.txt")
+        with open(files[name], "w") as f:
+            f.write("\n".join(paths) + "\n")
+    classes = a.classes.split(",") if a.classes else list(STEADY)
+    results, seed = {}, a.seed * 100
+    for with_writer in (False, True):
+        for name in classes:
+            for c in conns:
+                app.quiesce()
+                # Every URL of the pool asked once or more: the cache holds what the run is to keep.
+                wrk(base + "/", 8, max(a.warmup, 5), "pick.lua", [files[name]])
+                hits0, misses0 = metrics_cache()
+                writer = None
+                if with_writer:
+                    seed += 1
+                    writer = subprocess.Popen([sys.executable, os.path.join(BENCH, "writer.py"), base, f"editor:{PASSWORD}",
+                                               str(n), "--seed", str(seed)], stdout=subprocess.PIPE, text=True)
+                app0 = app.cpu_ticks()
+                r = wrk(base + "/", c, a.duration, "pick.lua", [files[name]])
+                app1 = app.cpu_ticks()
+                if writer:
+                    writer.send_signal(signal.SIGTERM)
+                    r["writer"] = json.loads(writer.communicate(timeout=120)[0].strip().splitlines()[-1])
+                hits1, misses1 = metrics_cache()
+                r["hits"], r["misses"] = int(hits1 - hits0), int(misses1 - misses0)
+                r["cpu_ms_per_req"] = (app1 - app0) / os.sysconf("SC_CLK_TCK") * 1000 / r["requests"] if r["requests"] else None
+                results[(name, c, with_writer)] = r
+                log(f"{'writer ' if with_writer else ''}{name:8} c={c:<3} {r['rps']:9.1f} req/s p50 {r['p50']} p99 {r['p99']} "
+                    f"errors {r['errors']} hits {r['hits']} misses {r['misses']}" + (f" writes {r['writer']}" if writer else ""))
+    app.stop()
+    fmt = lambda v, k=1: "—" if v is None else f"{v:,.{k}f}"
+    jv = subprocess.run(["java", "-version"], capture_output=True, text=True).stderr.splitlines()[0]
+    lines = [f"**{n:,} articles on {db.name}, repeated URLs with and without one editor write a second**: wrk -t2 "
+             f"-c{','.join(map(str, conns))}, {a.duration} s per run after every URL of the pool was asked "
+             f"({max(a.warmup, 5)} s at 8 connections); jar `{os.path.relpath(app.jar, ROOT) if app.jar.startswith(ROOT) else app.jar}`; "
+             f"finished {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; {jv}", "",
+             "| class | URLs | writes | req/s | p50 ms | p99 ms | errors | cache hits / misses | hit rate | CPU ms/req |",
+             "| --- | ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for name in classes:
+        for with_writer in (False, True):
+            for c in conns:
+                r = results[(name, c, with_writer)]
+                w = r.get("writer")
+                asked = r["hits"] + r["misses"]
+                lines.append(f"| {STEADY[name]}{'' if len(conns) == 1 else f' (c={c})'} | {len(pools[name]):,} | "
+                             + (f"{w['writes']}/{w['started']} ({', '.join(f'{k}: {v}' for k, v in w['statuses'].items())})" if w else "none")
+                             + f" | {fmt(r['rps'])} | {fmt(r['p50'], 2)} | {fmt(r['p99'], 2)} | {r['errors']} | "
+                             f"{r['hits']:,} / {r['misses']:,} | {fmt(100 * r['hits'] / asked if asked else None)} % | "
+                             f"{fmt(r['cpu_ms_per_req'], 2)} |")
+    report = "\n".join(lines)
+    print(report)
+    if a.out:
+        with open(a.out, "w") as f:
+            f.write(report + "\n")
+        with open(os.path.splitext(a.out)[0] + ".json", "w") as f:
+            json.dump({"facts": facts, "results": {f"{k[0]}|{k[1]}|{'writer' if k[2] else 'reads'}":
+                       {x: y for x, y in v.items() if x != "raw"} for k, v in results.items()}}, f, indent=1)
+
+
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--mode", choices=("repeated", "varied"), default="repeated",
-                    help="repeated: pools of URLs against nginx (read cache hits); varied: every request a new URL")
+    ap.add_argument("--mode", choices=("repeated", "varied", "steady"), default="repeated",
+                    help="repeated: pools of URLs against nginx (read cache hits); varied: every request a new URL; "
+                         "steady: pools of URLs with and without one editor write a second (the cache's hit rate)")
     ap.add_argument("--db", choices=("h2", "pg"), default="h2", help="database: embedded H2, or a PostgreSQL server")
     ap.add_argument("--articles", type=int, default=100_000)
     ap.add_argument("--seed", type=int, default=42)
@@ -616,7 +708,9 @@ def main():
     ap.add_argument("--reuse", help="a work folder kept by an earlier run (--keep or --load-only): skip generating and "
                     "loading, start on its database (its facts.json gives the data figures)")
     ap.add_argument("--csv-dir", help="keep the generated CSVs in DIR/<articles>-<seed> and reuse them next time")
-    ap.add_argument("--classes", help="varied mode: comma-separated subset of " + ",".join(VARIED))
+    ap.add_argument("--classes", help="varied or steady mode: comma-separated subset of " + ",".join(VARIED)
+                    + " or of " + ",".join(STEADY))
+    ap.add_argument("--jar", help="run this build of the service instead (for example an earlier commit's, to compare)")
     ap.add_argument("--writer", action="store_true",
                     help="varied mode: run every class a second time with one editor write a second (writer.py)")
     ap.add_argument("--prewarm", type=int, default=20, help="varied mode: seconds of the mix before the first class")
@@ -631,7 +725,7 @@ def main():
     a = ap.parse_args()
     if a.load_only:
         a.keep = True
-    conns = [int(c) for c in (a.conns or ("32" if a.mode == "varied" else "1,32")).split(",")]
+    conns = [int(c) for c in (a.conns or ("1,32" if a.mode == "repeated" else "32")).split(",")]
     for p in (APP_PORT, NGINX_PORT, PG_PORT):
         if not port_free(p):
             raise SystemExit(f"port {p} is busy")
@@ -646,7 +740,7 @@ def main():
     os.makedirs(data, exist_ok=True); os.makedirs(root, exist_ok=True)
     os.chmod(root, 0o755)
     db = H2(work, data) if a.db == "h2" else Postgres(work, a.pg_bin, a.pg_app, a.pg_settings.split(","))
-    app = App(data, work, shlex.split(a.java_opts), jar=db.jar, env=db.env)
+    app = App(data, work, shlex.split(a.java_opts), jar=a.jar or db.jar, env=db.env)
     nginx = Nginx(work, root)
     facts = {"uptime_before": open("/proc/loadavg").read().split()[:3]}
     try:
@@ -658,6 +752,8 @@ def main():
                 meta = json.load(f)
             db.start()
             log("reusing the loaded database in", work)
+            if a.mode == "steady":
+                return steady(a, app, db, meta, work, facts, conns)
             return varied(a, app, db, meta, work, facts, conns) if a.mode == "varied" else None
         t0 = time.monotonic()
         if not os.path.exists(os.path.join(csvs, "meta.json")):
@@ -695,6 +791,8 @@ def main():
             return
         if a.mode == "varied":
             return varied(a, app, db, meta, work, facts, conns)
+        if a.mode == "steady":
+            return steady(a, app, db, meta, work, facts, conns)
         url = getattr(db, "url", None)
 
         # ---- start the service on the loaded data

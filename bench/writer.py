@@ -4,8 +4,9 @@
 usage: writer.py BASE_URL USER:PASSWORD ARTICLES [--seconds S] [--interval 1.0] [--seed 1]
 Runs until S seconds have passed or SIGTERM/SIGINT; then prints one JSON line: writes, statuses, latency (ms).
 A write starts every interval whether or not the previous one has answered.
-Every write increments the content version, so it drops every cached read of every instance (and the search index
-applies it), which is what a read load with a live newsroom behind it pays.
+Every write increments the content version, so every instance drops the cached lists, feeds and searches and the
+cached reads that show the article (and the search index applies it), which is what a read load with a live newsroom
+behind it pays.
 """
 import argparse, base64, json, random, signal, sys, threading, time, urllib.error, urllib.request
 

@@ -1,5 +1,7 @@
 package com.digestapi.article;
 
+import com.digestapi.caching.RepresentedResources;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.outlet.Outlet;
 import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.Slugs;
@@ -10,7 +12,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An article as readers see it, with its outlet and topics embedded. */
@@ -35,7 +39,18 @@ public record ArticleView(
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "Only in search results (q): the headline and summary as HTML fragments, escaped, with"
                 + " <mark>…</mark> around the words that matched.", nullable = true)
-        Highlights highlights) {
+        Highlights highlights) implements RepresentedResources {
+
+    /** The article, and the issue, outlet and topics it shows the names or state of. */
+    @Override
+    public Set<String> representedResources() {
+        Set<String> shown = new HashSet<>();
+        shown.add(ResourceKind.ARTICLE.key(id));
+        shown.add(ResourceKind.ISSUE.key(issueId));
+        shown.add(ResourceKind.OUTLET.key(outlet.id()));
+        topics.forEach(topic -> shown.add(ResourceKind.TOPIC.key(topic.id())));
+        return shown;
+    }
 
     /** Where a search matched: the headline whole, the summary's best sentences; HTML-escaped but for the marks. */
     @Schema(name = "Highlights")

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -29,7 +30,8 @@ import org.jboss.logging.Logger;
  * than {@code digest.read-cache.max-staleness} ago; that bounds how long one instance can miss another instance's
  * write, and makes an instance read its own writes immediately. The counter alone may go back (a restore of the
  * database, a failover to a replica that was behind) and climb through the same numbers again with other content; the
- * epoch tells those versions apart.
+ * epoch tells those versions apart. Each move of the confirmed stamp is announced ({@link Moved}) with what the change
+ * log says changed since the stamp before, or as a move of everything when the log cannot tell.
  */
 @ApplicationScoped
 public class ContentVersion {
@@ -48,12 +50,26 @@ public class ContentVersion {
     public record Written(Stamp stamp) {
     }
 
+    /**
+     * The confirmed content moved to {@code stamp}: {@code changed} names the resources readers could see change
+     * ({@link RepresentedResources} names), or is null when that cannot be told, and everything cached must go. Fired
+     * before the stamp becomes current, with no cache store in between (see {@link #whileCurrent}).
+     */
+    public record Moved(Stamp stamp, Set<String> changed) {
+
+        public boolean everything() {
+            return changed == null;
+        }
+    }
+
     private record Confirmed(Stamp stamp, long checkedAtNanos) {
     }
 
     private final AgroalDataSource dataSource;
     private final TransactionSynchronizationRegistry transactions;
     private final Event<Written> written;
+    private final Event<Moved> moved;
+    private final ChangedResources changedResources;
     private final long maxStalenessNanos;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(task -> {
         Thread thread = new Thread(task, "content-version-check");
@@ -61,15 +77,21 @@ public class ContentVersion {
         return thread;
     });
     private volatile Confirmed confirmed;
+    /** The stamp the read cache was last told of (written by the checker thread alone, under the lock). */
+    private Stamp held;
     private long localChanges;
 
     ContentVersion(@DataSource("content-version") AgroalDataSource dataSource,
                    TransactionSynchronizationRegistry transactions,
                    Event<Written> written,
+                   Event<Moved> moved,
+                   ChangedResources changedResources,
                    DigestConfig config) {
         this.dataSource = dataSource;
         this.transactions = transactions;
         this.written = written;
+        this.moved = moved;
+        this.changedResources = changedResources;
         this.maxStalenessNanos = config.readCache().maxStaleness().toNanos();
     }
 
@@ -90,6 +112,18 @@ public class ContentVersion {
             return Optional.empty();
         }
         return Optional.of(current.stamp());
+    }
+
+    /**
+     * Runs the action if the stamp is the current one, with no move of the version between the check and the action's
+     * end: what a cache stores for a stamp is then either dropped by the next move or made at the stamp it is kept for.
+     */
+    public synchronized boolean whileCurrent(Stamp stamp, Runnable action) {
+        if (!current().map(stamp::equals).orElse(false)) {
+            return false;
+        }
+        action.run();
+        return true;
     }
 
     /**
@@ -138,19 +172,33 @@ public class ContentVersion {
             changesBefore = localChanges;
         }
         long started = System.nanoTime();
-        try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("select epoch, version from content_version where id = 1")) {
-            if (!row.next()) {
-                throw new IllegalStateException("content_version has no row");
+        try (Connection connection = dataSource.getConnection()) {
+            Stamp stamp;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("select epoch, version from content_version where id = 1")) {
+                if (!row.next()) {
+                    throw new IllegalStateException("content_version has no row");
+                }
+                stamp = new Stamp(row.getLong(1), row.getLong(2));
             }
-            Stamp stamp = new Stamp(row.getLong(1), row.getLong(2));
+            Stamp from = held;
+            Moved move = null;
+            if (!stamp.equals(from)) {
+                // Down, sideways or unknown: what was cached may belong to content that is gone.
+                Set<String> changed = from == null || stamp.version() <= from.version() ? null
+                        : changedResources.between(connection, from, stamp).orElse(null);
+                move = new Moved(stamp, changed);
+            }
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
             synchronized (this) {
                 // A local write that committed while this check ran may not be in what it read.
                 if (localChanges == changesBefore) {
+                    if (move != null) {
+                        moved.fire(move);
+                        held = stamp;
+                    }
                     confirmed = new Confirmed(stamp, started);
                 }
             }

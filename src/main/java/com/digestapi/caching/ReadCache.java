@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -18,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -31,11 +33,13 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.spi.ServerRequestContext;
 
 /**
- * Keeps the exact bytes of anonymous successful reads under /api/v1, keyed by the content version (epoch and counter)
- * they were rendered at, and answers repeated reads from memory on the event loop (200, or 304 to a matching validator)
- * without touching the database or serialising again. Every content write moves the version (see
- * {@link ContentVersion}), which makes all entries unreachable; the memory held is bounded by
- * {@code digest.read-cache.max-size}.
+ * Keeps the exact bytes of anonymous successful reads under /api/v1, stored while the content version (epoch and
+ * counter) they were rendered at was current, and answers repeated reads from memory on the event loop (200, or 304 to
+ * a matching validator) without touching the database or serialising again. When the version moves (see
+ * {@link ContentVersion.Moved}), entries that show a resource the change log names as changed go, and so does every
+ * entry that shows no particular resources (lists, feeds, searches, sync pages) if anything changed at all; the
+ * representation of an unchanged topic, outlet, article or issue stays. When the log cannot tell what changed,
+ * everything goes. The memory held is bounded by {@code digest.read-cache.max-size}.
  *
  * <p>Misses of one key coalesce: the first goes to the database, and identical ones that arrive before its bytes are
  * stored wait for them (a herd after a write, or on a cold start, runs each query once, not once per reader). The
@@ -58,9 +62,16 @@ public class ReadCache {
     /** How long identical misses wait for the first one when queries have no time limit. */
     private static final Duration NO_TIMEOUT_WAIT = Duration.ofSeconds(30);
 
-    /** A stored 200: its bytes and the representation headers (ETag, Last-Modified, X-Total-Count, Link). */
+    /**
+     * A stored 200: its bytes, the representation headers (ETag, Last-Modified, X-Total-Count, Link) and the resources
+     * it shows (empty: it may show any).
+     */
     record Representation(byte[] body, MediaType type, EntityTag tag, Date lastModified,
-                          List<Map.Entry<String, String>> headers) {
+                          List<Map.Entry<String, String>> headers, Set<String> shows) {
+
+        boolean showsAnyOf(Set<String> changed) {
+            return shows.isEmpty() || !Collections.disjoint(shows, changed);
+        }
 
         int weight() {
             int weight = body.length + 256;
@@ -71,15 +82,24 @@ public class ReadCache {
         }
     }
 
-    /**
-     * Where a miss stores what it renders: its version and key, and the flight that identical misses wait on when this
-     * request is the first of them (null for a request that goes to the database after waiting in vain).
-     */
     /** A miss whose identical request is being rendered: the one to wait for. */
     private record Following(ContentVersion.Stamp stamp, String key, CompletableFuture<Representation> running) {
     }
 
+    /**
+     * Where a miss stores what it renders: its version and key, and the flight that identical misses wait on when this
+     * request is the first of them (null for a request that goes to the database after waiting in vain).
+     */
     private record Slot(ContentVersion.Stamp stamp, String key, CompletableFuture<Representation> flight) {
+
+        String flightKey() {
+            return ReadCache.flightKey(stamp, key);
+        }
+    }
+
+    /** Identical misses share a flight only at one version: a flight from before a write gives nothing to store. */
+    private static String flightKey(ContentVersion.Stamp stamp, String key) {
+        return stamp.epoch() + ":" + stamp.version() + " " + key;
     }
 
     private final ContentVersion contentVersion;
@@ -90,7 +110,6 @@ public class ReadCache {
     private final Duration herdWait;
     private final AtomicInteger waiting = new AtomicInteger();
     private final Counter coalesced;
-    private volatile ContentVersion.Stamp stampHeld;
 
     ReadCache(ContentVersion contentVersion, MeterRegistry registry, DigestConfig config) {
         this.contentVersion = contentVersion;
@@ -121,22 +140,21 @@ public class ReadCache {
             return null;
         }
         ContentVersion.Stamp stamp = current.get();
-        forgetUnless(stamp);
         // Accept is part of the key: the same URL may be a 200 for one client and a 406 for another.
-        String key = stamp.epoch() + ":" + stamp.version() + " " + request.getUriInfo().getRequestUri() + " "
-                + request.getHeaderString(HttpHeaders.ACCEPT);
+        String key = request.getUriInfo().getRequestUri() + " " + request.getHeaderString(HttpHeaders.ACCEPT);
         Representation stored = entries.getIfPresent(key);
         if (stored != null) {
             return answer(request, stored);
         }
         CompletableFuture<Representation> flight = new CompletableFuture<>();
-        CompletableFuture<Representation> running = inFlight.putIfAbsent(key, flight);
+        String flightKey = flightKey(stamp, key);
+        CompletableFuture<Representation> running = inFlight.putIfAbsent(flightKey, flight);
         if (running != null) {
             request.setProperty(FOLLOWING, new Following(stamp, key, running));
             return null;
         }
         // The first miss of this key renders it, and ends its flight when it stores, or else when its request ends.
-        exchange.registerCompletionCallback(failure -> release(key, flight, null));
+        exchange.registerCompletionCallback(failure -> release(flightKey, flight, null));
         request.setProperty(SLOT, new Slot(stamp, key, flight));
         return null;
     }
@@ -202,14 +220,9 @@ public class ReadCache {
      * Keeps a 200 whose bytes and tag are final, when its request was a cacheable miss at a current version, and hands
      * them to the identical requests waiting for it.
      */
-    void store(ContainerRequestContext request, ContainerResponseContext response, byte[] body, EntityTag tag) {
+    void store(ContainerRequestContext request, ContainerResponseContext response, Object entity, byte[] body,
+               EntityTag tag) {
         if (!(request.getProperty(SLOT) instanceof Slot slot)) {
-            return;
-        }
-        if (!contentVersion.current().map(slot.stamp()::equals).orElse(false)) {
-            if (slot.flight() != null) {
-                release(slot.key(), slot.flight(), null);
-            }
             return;
         }
         List<Map.Entry<String, String>> headers = new ArrayList<>();
@@ -220,10 +233,20 @@ public class ReadCache {
         });
         Object lastModified = response.getHeaders().getFirst(HttpHeaders.LAST_MODIFIED);
         Representation representation = new Representation(body, response.getMediaType(), tag,
-                lastModified instanceof Date date ? date : null, List.copyOf(headers));
-        entries.put(slot.key(), representation);
+                lastModified instanceof Date date ? date : null, List.copyOf(headers),
+                entity instanceof RepresentedResources shown ? Set.copyOf(shown.representedResources()) : Set.of());
+        boolean kept = contentVersion.whileCurrent(slot.stamp(), () -> entries.put(slot.key(), representation));
         if (slot.flight() != null) {
-            release(slot.key(), slot.flight(), representation);
+            release(slot.flightKey(), slot.flight(), kept ? representation : null);
+        }
+    }
+
+    /** Drops what the move may have changed; see the class comment. */
+    void forget(@Observes ContentVersion.Moved moved) {
+        if (moved.everything()) {
+            entries.invalidateAll();
+        } else if (!moved.changed().isEmpty()) {
+            entries.asMap().values().removeIf(representation -> representation.showsAnyOf(moved.changed()));
         }
     }
 
@@ -233,21 +256,5 @@ public class ReadCache {
         return (method.equals("GET") || method.equals("HEAD"))
                 && request.getHeaderString(HttpHeaders.AUTHORIZATION) == null
                 && path.startsWith(ApiPaths.V1 + "/") && !path.startsWith(ApiPaths.V1 + "/accounts");
-    }
-
-    /**
-     * Drops every entry, once, when the confirmed version is another than the one held: newer after a write, but older
-     * too (a restore, a failover to a replica that was behind), since what was rendered at a version that went away
-     * must not come back when the counter reaches the same number again.
-     */
-    private void forgetUnless(ContentVersion.Stamp stamp) {
-        if (!stamp.equals(stampHeld)) {
-            synchronized (this) {
-                if (!stamp.equals(stampHeld)) {
-                    entries.invalidateAll();
-                    stampHeld = stamp;
-                }
-            }
-        }
     }
 }

@@ -33,17 +33,18 @@ public class RepresentationTagging {
                 || response.getEntity() instanceof String || readCache.served(request)) {
             return;
         }
+        Object entity = response.getEntity();
         byte[] body;
-        if (response.getEntity() instanceof byte[] bytes) {
+        if (entity instanceof byte[] bytes) {
             body = bytes;
         } else {
-            body = bytesOf(response.getEntity());
+            body = bytesOf(entity);
             response.setEntity(body, response.getEntityAnnotations(), response.getMediaType());
         }
         Object existing = response.getHeaders().getFirst(HttpHeaders.ETAG);
         EntityTag tag = existing instanceof EntityTag given ? given : ETags.tagOf(body);
         response.getHeaders().putSingle(HttpHeaders.ETAG, tag);
-        readCache.store(request, response, body, tag);
+        readCache.store(request, response, entity, body, tag);
         if (ETags.notModified(request.getHeaders(), tag, null)) {
             response.setEntity(null);
             response.setStatus(304);

@@ -11,6 +11,11 @@ public enum ResourceKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** How a read cache names one resource of this kind ("topic:4"): see RepresentedResources. */
+    public String key(long id) {
+        return code() + ":" + id;
+    }
+
     /** The kind with this code; empty for any other text. */
     public static java.util.Optional<ResourceKind> ofCode(String code) {
         for (ResourceKind kind : values()) {

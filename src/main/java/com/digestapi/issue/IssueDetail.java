@@ -2,11 +2,15 @@ package com.digestapi.issue;
 
 import com.digestapi.article.ArticleView;
 import com.digestapi.article.IssueLineup;
+import com.digestapi.caching.RepresentedResources;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.web.PortableValues;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An issue with its articles in position order: GET /issues/{id}. */
@@ -27,7 +31,16 @@ public record IssueDetail(
         @Schema(required = true) Instant createdAt,
         @Schema(required = true) Instant updatedAt,
         @Schema(description = "In position order.", required = true, maxItems = IssueLineup.MAX_ARTICLES)
-        List<ArticleView> articles) {
+        List<ArticleView> articles) implements RepresentedResources {
+
+    /** The issue, and what each of its articles shows. */
+    @Override
+    public Set<String> representedResources() {
+        Set<String> shown = new HashSet<>();
+        shown.add(ResourceKind.ISSUE.key(id));
+        articles.forEach(article -> shown.addAll(article.representedResources()));
+        return shown;
+    }
 
     static IssueDetail of(Issue issue, List<ArticleView> articles) {
         return new IssueDetail(issue.id, issue.slug, issue.title, issue.publishedOn, issue.intro, issue.status, issue.publishAt,

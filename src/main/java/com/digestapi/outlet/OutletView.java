@@ -1,10 +1,13 @@
 package com.digestapi.outlet;
 
+import com.digestapi.caching.RepresentedResources;
+import com.digestapi.changelog.ResourceKind;
 import com.digestapi.persistence.NamedEntity;
 import com.digestapi.persistence.Slugs;
 import com.digestapi.web.PortableValues;
 import com.digestapi.web.WebUrl;
 import java.time.Instant;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An outlet as readers see it, with the number of articles that summarise it. */
@@ -22,7 +25,12 @@ public record OutletView(
         String language,
         @Schema(examples = "1", required = true, minimum = "0") long articleCount,
         @Schema(required = true) Instant createdAt,
-        @Schema(required = true) Instant updatedAt) {
+        @Schema(required = true) Instant updatedAt) implements RepresentedResources {
+
+    @Override
+    public Set<String> representedResources() {
+        return Set.of(ResourceKind.OUTLET.key(id));
+    }
 
     static OutletView of(Outlet outlet, long articleCount) {
         return new OutletView(outlet.id, outlet.slug, outlet.name, outlet.websiteUrl, outlet.country, outlet.language,

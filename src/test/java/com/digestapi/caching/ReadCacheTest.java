@@ -9,6 +9,7 @@ import static com.digestapi.support.Api.newTopic;
 import static com.digestapi.support.Api.raw;
 import static com.digestapi.support.Api.rawAnonymous;
 import static com.digestapi.support.Api.unique;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyString;
 import static org.hamcrest.Matchers.equalTo;
@@ -33,14 +34,16 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Anonymous reads are answered from memory until the next content write: with the same bytes and headers, 304s
- * included, without a statement; every write is read at once; editors always read through the database.
+ * Anonymous reads are answered from memory until a content write changes what they show: with the same bytes and
+ * headers, 304s included, without a statement; every write is read at once, and what it did not change stays cached;
+ * editors always read through the database.
  */
 @QuarkusTest
 public class ReadCacheTest {
@@ -51,9 +54,18 @@ public class ReadCacheTest {
     @Inject
     ContentVersion contentVersion;
 
-    /** Makes a content write (a new topic) and waits until the instance has confirmed the new version. */
+    /**
+     * Makes a content write readers see (a new topic), which drops every cached list, feed and search (not the cached
+     * topics, outlets, articles and issues it did not change), and waits until the instance has confirmed the new
+     * version.
+     */
     public static void dropCachedReads(ContentVersion contentVersion) {
         newTopic();
+        awaitAnyConfirmed(contentVersion);
+    }
+
+    /** Waits until the instance has confirmed a version after a local write (it reads through the database until). */
+    static void awaitAnyConfirmed(ContentVersion contentVersion) {
         long deadline = System.nanoTime() + 10_000_000_000L;
         while (contentVersion.current().isEmpty()) {
             assertTrue(System.nanoTime() < deadline, "the content version is confirmed within 10 s");
@@ -156,6 +168,130 @@ public class ReadCacheTest {
         api().delete("/api/v1/outlets/{id}", outlet).then().statusCode(204);
         anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(404);
         anonymous().queryParam("q", name).get("/api/v1/outlets").then().statusCode(200).header("X-Total-Count", "0");
+    }
+
+    @Test
+    void aWriteKeepsTheCachedReadsOfWhatItDidNotChange() {
+        String name = unique("Kept outlet");
+        long kept = newOutlet(Map.of("name", name + " kept"));
+        long renamed = newOutlet(Map.of("name", name + " renamed"));
+        dropCachedReads(contentVersion);
+        Supplier<Response> list = () -> anonymous().queryParam("q", name).get("/api/v1/outlets");
+        Response[] read = new Response[1];
+        for (Supplier<Response> request : List.<Supplier<Response>>of(
+                () -> anonymous().get("/api/v1/outlets/{id}", kept),
+                () -> anonymous().get("/api/v1/outlets/{id}", renamed), list)) {
+            request.get().then().statusCode(200);
+            assertEquals(0, statements(request, read));
+        }
+        String listTag = read[0].header("ETag");
+
+        api().contentType("application/merge-patch+json").body(Map.of("name", name + " new name"))
+                .patch("/api/v1/outlets/{id}", renamed).then().statusCode(200);
+        awaitAnyConfirmed(contentVersion);
+
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", kept), read));
+        read[0].then().statusCode(200).body("name", equalTo(name + " kept"));
+        assertNotEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", renamed), read));
+        read[0].then().statusCode(200).body("name", equalTo(name + " new name"));
+        assertNotEquals(0, statements(list, read));
+        read[0].then().statusCode(200).header("X-Total-Count", "2")
+                .body("items.name", containsInAnyOrder(name + " kept", name + " new name"));
+        assertNotEquals(listTag, read[0].header("ETag"));
+    }
+
+    /** An article shows its outlet's and topics' names, and an issue its articles: a change to those drops them. */
+    @Test
+    void aCachedArticleOrIssueGoesWhenWhatItShowsChanges() {
+        long issue = newIssue();
+        long outlet = newOutlet();
+        long otherOutlet = newOutlet();
+        long topic = newTopic();
+        String headline = unique("Cached article");
+        long article = newArticle(issue, outlet, headline, Map.of("topicIds", List.of(topic)));
+        long other = newArticle(newIssue(), otherOutlet, unique("Untouched article"));
+        dropCachedReads(contentVersion);
+        Response[] read = new Response[1];
+        for (String path : List.of("/api/v1/articles/" + article, "/api/v1/articles/" + other,
+                "/api/v1/issues/" + issue)) {
+            anonymous().get(path).then().statusCode(200);
+            assertEquals(0, statements(() -> anonymous().get(path), read));
+        }
+
+        String outletName = unique("Outlet renamed");
+        api().contentType("application/merge-patch+json").body(Map.of("name", outletName))
+                .patch("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+        awaitAnyConfirmed(contentVersion);
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/articles/{id}", other), read));
+        assertNotEquals(0, statements(() -> anonymous().get("/api/v1/articles/{id}", article), read));
+        read[0].then().statusCode(200).body("outlet.name", equalTo(outletName));
+        anonymous().get("/api/v1/issues/{id}", issue).then().statusCode(200)
+                .body("articles[0].outlet.name", equalTo(outletName));
+
+        String topicName = unique("Topic renamed");
+        api().contentType("application/merge-patch+json").body(Map.of("name", topicName))
+                .patch("/api/v1/topics/{id}", topic).then().statusCode(200);
+        awaitAnyConfirmed(contentVersion);
+        anonymous().get("/api/v1/articles/{id}", article).then().statusCode(200).body("topics[0].name", equalTo(topicName));
+
+        api().contentType("application/merge-patch+json").body(Map.of("headline", headline + " edited"))
+                .patch("/api/v1/articles/{id}", article).then().statusCode(200);
+        awaitAnyConfirmed(contentVersion);
+        anonymous().get("/api/v1/issues/{id}", issue).then().statusCode(200)
+                .body("articles[0].headline", equalTo(headline + " edited"));
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/articles/{id}", other), read));
+        read[0].then().statusCode(200).body("id", equalTo((int) other));
+    }
+
+    /** Editing a draft changes nothing readers see: even cached lists stay. */
+    @Test
+    void aWriteReadersCannotSeeKeepsEveryCachedRead() {
+        long draft = newIssue("2186-05-06", "DRAFT");
+        String name = unique("Listed outlet");
+        newOutlet(Map.of("name", name));
+        dropCachedReads(contentVersion);
+        Supplier<Response> list = () -> anonymous().queryParam("q", name).get("/api/v1/outlets");
+        list.get().then().statusCode(200).header("X-Total-Count", "1");
+
+        api().contentType("application/merge-patch+json").body(Map.of("title", unique("Draft title")))
+                .patch("/api/v1/issues/{id}", draft).then().statusCode(200);
+        awaitAnyConfirmed(contentVersion);
+        Response[] read = new Response[1];
+        assertEquals(0, statements(list, read));
+        read[0].then().statusCode(200).header("X-Total-Count", "1").body("items[0].name", equalTo(name));
+    }
+
+    /**
+     * Another instance's write reaches this one through the database alone: the version, and the change log naming
+     * what changed. This instance drops what shows it within the staleness bound, and keeps the rest.
+     */
+    @Test
+    void anotherInstancesWriteDropsOnlyWhatItChanged() {
+        String name = unique("Outlet of another instance");
+        long kept = newOutlet();
+        long changed = newOutlet();
+        dropCachedReads(contentVersion);
+        Response[] read = new Response[1];
+        for (long outlet : new long[]{kept, changed}) {
+            anonymous().get("/api/v1/outlets/{id}", outlet).then().statusCode(200);
+            assertEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", outlet), read));
+        }
+        ContentVersion.Stamp before = contentVersion.current().orElseThrow();
+        ContentVersion.Stamp written = new ContentVersion.Stamp(before.epoch() + 1, before.version() + 1);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update content_version set version = " + written.version() + ", epoch = "
+                    + written.epoch() + " where id = 1 and version = " + before.version()).executeUpdate();
+            em.createNativeQuery("update outlet set name = '" + name + "' where id = " + changed).executeUpdate();
+            em.createNativeQuery("insert into content_change_set (version, epoch, changed_at) values ("
+                    + written.version() + ", " + written.epoch() + ", current_timestamp)").executeUpdate();
+            em.createNativeQuery("update content_change set version = " + written.version()
+                    + " where resource_type = 'outlet' and resource_id = " + changed).executeUpdate();
+        });
+        awaitConfirmed(written);
+
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/outlets/{id}", kept), read));
+        read[0].then().statusCode(200).body("id", equalTo((int) kept));
+        anonymous().get("/api/v1/outlets/{id}", changed).then().statusCode(200).body("name", equalTo(name));
     }
 
     @Test
