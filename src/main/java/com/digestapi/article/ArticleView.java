@@ -41,12 +41,14 @@ public record ArticleView(
                 + " <mark>…</mark> around the words that matched.", nullable = true)
         Highlights highlights) implements RepresentedResources {
 
-    /** The article, and the issue, outlet and topics it shows the names or state of. */
+    /**
+     * The article, and the outlet and topics whose names it shows. Not its issue: an issue's change that readers of the
+     * article see (its status, its deletion, a move of positions) names the articles in the change log too.
+     */
     @Override
     public Set<String> representedResources() {
         Set<String> shown = new HashSet<>();
         shown.add(ResourceKind.ARTICLE.key(id));
-        shown.add(ResourceKind.ISSUE.key(issueId));
         shown.add(ResourceKind.OUTLET.key(outlet.id()));
         topics.forEach(topic -> shown.add(ResourceKind.TOPIC.key(topic.id())));
         return shown;

@@ -210,10 +210,11 @@ public class ReadCacheTest {
         String headline = unique("Cached article");
         long article = newArticle(issue, outlet, headline, Map.of("topicIds", List.of(topic)));
         long other = newArticle(newIssue(), otherOutlet, unique("Untouched article"));
+        long sibling = newArticle(issue, otherOutlet, unique("Sibling article"));
         dropCachedReads(contentVersion);
         Response[] read = new Response[1];
         for (String path : List.of("/api/v1/articles/" + article, "/api/v1/articles/" + other,
-                "/api/v1/issues/" + issue)) {
+                "/api/v1/articles/" + sibling, "/api/v1/issues/" + issue)) {
             anonymous().get(path).then().statusCode(200);
             assertEquals(0, statements(() -> anonymous().get(path), read));
         }
@@ -241,6 +242,17 @@ public class ReadCacheTest {
                 .body("articles[0].headline", equalTo(headline + " edited"));
         assertEquals(0, statements(() -> anonymous().get("/api/v1/articles/{id}", other), read));
         read[0].then().statusCode(200).body("id", equalTo((int) other));
+        // A sibling in the same issue is not changed by the edit (the issue's detail is).
+        assertEquals(0, statements(() -> anonymous().get("/api/v1/articles/{id}", sibling), read));
+        read[0].then().statusCode(200).body("id", equalTo((int) sibling));
+
+        // Unpublishing the issue hides its articles: the change log names them, and their cached copies go.
+        api().contentType("application/merge-patch+json").body(Map.of("status", "DRAFT"))
+                .patch("/api/v1/issues/{id}", issue).then().statusCode(200);
+        awaitAnyConfirmed(contentVersion);
+        anonymous().get("/api/v1/articles/{id}", sibling).then().statusCode(404)
+                .contentType("application/problem+json");
+        anonymous().get("/api/v1/issues/{id}", issue).then().statusCode(404);
     }
 
     /** Editing a draft changes nothing readers see: even cached lists stay. */
