@@ -148,7 +148,7 @@ public class ArticleCommands {
             fields.fill(article, fields.resolve(input));
             lineup.transfer(article, current, target, input.position());
         }
-        lineup.touch(article.issueId);
+        lineup.touch(article.issueId, id);
         changes.changed(ResourceKind.ARTICLE, id);
         countsMoved(wasPublic, outletBefore, topicsBefore, article);
         Article.flush();

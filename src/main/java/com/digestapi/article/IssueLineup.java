@@ -69,7 +69,7 @@ public class IssueLineup {
         siblings.add(position - 1, article);
         renumber(siblings);
         article.persist();
-        touch(issue.id());
+        touch(issue.id(), article.id);
     }
 
     /** Moves an article to another position of its own issue. */
@@ -88,7 +88,7 @@ public class IssueLineup {
         List<Article> left = articlesOf(from.id());
         left.remove(article);
         renumber(left);
-        touch(from.id());
+        touch(from.id(), article.id);
         int position = positionWithin(requested, joined.size() + 1, joined.size() + 1);
         article.placeIn(to);
         joined.add(position - 1, article);
@@ -103,13 +103,27 @@ public class IssueLineup {
         SlugHistory.forget(Article.class, List.of(article.id));
         article.delete();
         renumber(siblings);
-        touch(issue.id());
+        touch(issue.id(), article.id);
     }
 
-    /** The issue changed through its articles: its updatedAt moves, and its articles' search documents are redone. */
+    /**
+     * The issue changed through any of its articles (an import, a restore): its updatedAt moves, and all its articles'
+     * search documents are redone.
+     */
     void touch(long issueId) {
         issues.touch(issueId);
         searchChanges.articlesOf(SearchChanges.Group.ISSUE, issueId);
+        changes.changed(ResourceKind.ISSUE, issueId);
+    }
+
+    /**
+     * The issue changed through one article: its updatedAt moves, and that article's search document is redone. The
+     * siblings' documents change only when their position does, and {@link #renumber} names those; redoing the whole
+     * issue made every article write index (and copy list keys for) all fifty or so of its siblings.
+     */
+    void touch(long issueId, long articleId) {
+        issues.touch(issueId);
+        searchChanges.articles(List.of(articleId));
         changes.changed(ResourceKind.ISSUE, issueId);
     }
 
@@ -147,7 +161,7 @@ public class IssueLineup {
         return new ArrayList<>(Article.<Article>list("issueId = ?1 order by position", issueId));
     }
 
-    /** Positions 1..n in this order; the articles whose position moved changed for readers too. */
+    /** Positions 1..n in this order; the articles whose position moved changed for readers and in search too. */
     private void renumber(List<Article> ordered) {
         List<Long> moved = new ArrayList<>();
         for (int i = 0; i < ordered.size(); i++) {
@@ -160,6 +174,7 @@ public class IssueLineup {
             }
         }
         changes.changed(ResourceKind.ARTICLE, moved);
+        searchChanges.articles(moved);
     }
 
     private static void requireRoom(long issueId, List<Article> articles) {

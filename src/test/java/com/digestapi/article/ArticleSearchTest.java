@@ -13,9 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.digestapi.support.ListSupport;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -28,6 +35,9 @@ import org.junit.jupiter.api.Test;
 class ArticleSearchTest {
 
     private static final String ARTICLES = "/api/v1/articles";
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static List<String> headlines(Response response) {
         assertEquals(200, response.statusCode(), response::asString);
@@ -234,6 +244,49 @@ class ArticleSearchTest {
         String since = api().get(ARTICLES + "/{id}", c).jsonPath().getString("updatedAt");
         assertEquals(List.of(c), api().queryParam("q", q).queryParam("updatedSince", since).get(ARTICLES)
                 .jsonPath().getList("items.id", Long.class));
+    }
+
+    @Test
+    void anArticleWriteReindexesItAndTheSiblingsItShiftsNotItsWholeIssue() throws SQLException {
+        String t = unique("ri");
+        long outlet = ListSupport.outlet(Map.of("name", t + " outlet")).getLong("id");
+        long issue = ListSupport.issue(t + " issue", "2031-06-19", "PUBLISHED", null).getLong("id");
+        List<Long> ids = new ArrayList<>();
+        for (String word : List.of("first", "second", "third", "fourth")) {
+            ids.add(ListSupport.article(issue, outlet, t + " " + word, "2024-06-01", Map.of()).getLong("id"));
+        }
+        api().contentType("application/merge-patch+json").body(Map.of("summary", t + " edited"))
+                .patch(ARTICLES + "/{id}", ids.get(2)).then().statusCode(200);
+        assertEquals(List.of(ids.get(2)), loggedWithLatestChangeOf(ids.get(2)));
+
+        // Moving the last article to the top shifts the other three: their positions are in the index too.
+        api().contentType("application/merge-patch+json").body(Map.of("position", 1))
+                .patch(ARTICLES + "/{id}", ids.get(3)).then().statusCode(200);
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2), ids.get(3)),
+                loggedWithLatestChangeOf(ids.get(3)).stream().sorted().toList());
+        assertEquals(List.of(ids.get(3), ids.get(0), ids.get(1), ids.get(2)), ids(t, "position"));
+
+        // Deleting the top one shifts the rest back, in search as in the list.
+        api().delete(ARTICLES + "/{id}", ids.get(3)).then().statusCode(204);
+        assertEquals(List.of(ids.get(0), ids.get(1), ids.get(2)), ids(t, "position"));
+        assertEquals(List.of(1, 2, 3), api().queryParam("q", t).queryParam("sort", "position").get(ARTICLES)
+                .jsonPath().getList("items.position", Integer.class));
+    }
+
+    /** The articles the search change log names at the latest version that names this one. */
+    private List<Long> loggedWithLatestChangeOf(long article) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement query = connection.prepareStatement("select article_id from search_change where article_id is not null and version ="
+                     + " (select max(version) from search_change where article_id = ?) order by article_id")) {
+            query.setLong(1, article);
+            List<Long> logged = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    logged.add(rows.getLong(1));
+                }
+            }
+            return logged;
+        }
     }
 
     @Test
