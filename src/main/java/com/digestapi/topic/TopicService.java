@@ -22,8 +22,11 @@ import jakarta.transaction.Transactional;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.hibernate.Session;
+import org.hibernate.SessionCheckMode;
 
 /** Reads and writes topics; owns their transactions. */
 @ApplicationScoped
@@ -158,10 +161,18 @@ public class TopicService {
         return topic;
     }
 
-    /** The topics with these ids, by id, in one statement: for an article's own relation. Unknown ids are left out. */
+    /**
+     * The topics with these ids, by id: for an article's own relation. Unknown ids are left out. The ones the write has
+     * loaded already (an article's current topics) come from the session; the rest in one statement. (A query with an
+     * id list was translated anew on every call: 5 % of an article write's CPU.)
+     */
     public Map<Long, Topic> forArticle(Collection<Long> ids) {
-        return ids.isEmpty() ? Map.of() : Topic.<Topic>list("id in ?1", List.copyOf(ids)).stream()
-                .collect(Collectors.toMap(t -> t.id, t -> t));
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Topic.getEntityManager().unwrap(Session.class)
+                .findMultiple(Topic.class, List.copyOf(ids), SessionCheckMode.ENABLED).stream()
+                .filter(Objects::nonNull).collect(Collectors.toMap(t -> t.id, t -> t));
     }
 
     private Topic find(long id) {
