@@ -16,11 +16,16 @@ import java.util.List;
 class TopicListings {
 
     private static final int CHUNK = 500;
-    /** Portable: H2 has no UPDATE ... FROM, PostgreSQL no MERGE before 15. */
+    /**
+     * Portable: H2 has no UPDATE ... FROM, PostgreSQL no MERGE before 15. Links whose copies are equal already are left
+     * alone: H2 rewrites a row in every index of its table on any update, and most writes (a new summary) move no key.
+     */
     private static final String REFRESH = "update article_topic set"
             + " issue_published = (select a.issue_published from article a where a.id = article_topic.article_id),"
             + " published_on = (select a.published_on from article a where a.id = article_topic.article_id)"
-            + " where article_id in (:ids)";
+            + " where article_id in (:ids) and exists (select 1 from article a where a.id = article_topic.article_id"
+            + " and (a.issue_published <> article_topic.issue_published"
+            + " or a.published_on is distinct from article_topic.published_on))";
 
     void refresh(@Observes SearchChanges.ArticlesChanged changed) {
         List<Long> ids = new ArrayList<>(changed.ids());
