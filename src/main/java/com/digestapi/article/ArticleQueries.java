@@ -166,8 +166,13 @@ public class ArticleQueries {
         if (ids.isEmpty()) {
             return List.of();
         }
-        List<Article> articles = em().createQuery(FETCH + " where a.id in :ids", Article.class)
-                .setParameter("ids", ids).getResultList();
+        // One id (a GET by id, every write) gets a statement of its own: Hibernate translates a query with an id list
+        // anew whenever the list's size differs from the last call's, and the search index reads lists of any size.
+        List<Article> articles = ids.size() == 1
+                ? em().createQuery(FETCH + " where a.id = :id", Article.class).setParameter("id", ids.get(0))
+                        .getResultList()
+                : em().createQuery(FETCH + " where a.id in :ids", Article.class).setParameter("ids", ids)
+                        .getResultList();
         Map<Long, List<QuoteBody>> quotes = quotes(ids);
         Map<Long, ArticleView> byId = new HashMap<>();
         articles.stream()
@@ -185,9 +190,12 @@ public class ArticleQueries {
         if (articleIds.isEmpty()) {
             return Map.of();
         }
-        List<Object[]> rows = em().createNativeQuery("select article_id, text, attribution from article_quote"
-                        + " where article_id in (:ids) order by article_id, position")
-                .setParameter("ids", articleIds).getResultList();
+        List<Object[]> rows = articleIds.size() == 1
+                ? em().createNativeQuery("select article_id, text, attribution from article_quote where article_id = ?1"
+                        + " order by position").setParameter(1, articleIds.iterator().next()).getResultList()
+                : em().createNativeQuery("select article_id, text, attribution from article_quote"
+                                + " where article_id in (:ids) order by article_id, position")
+                        .setParameter("ids", articleIds).getResultList();
         Map<Long, List<QuoteBody>> quotes = new HashMap<>();
         rows.forEach(r -> quotes.computeIfAbsent(((Number) r[0]).longValue(), k -> new ArrayList<>())
                 .add(new QuoteBody((String) r[1], (String) r[2])));
