@@ -47,17 +47,25 @@ public final class Slugs {
      * free "base-2", "base-3", ...
      */
     public static String unique(Class<?> entity, String base) {
-        Set<String> taken = new HashSet<>(Panache.getEntityManager()
-                .createQuery("select e.slug from " + entity.getSimpleName() + " e where e.slug = :base or e.slug like :prefix"
-                        + " union all select h.slug from RetiredSlug h where h.resourceType = :kind"
-                        + " and (h.slug = :base or h.slug like :prefix)", String.class)
+        // Most bases are free: one lookup of the unique indexes. The numbered variants are looked for only then, since
+        // H2 cannot range over an index for LIKE with a parameter and reads every slug of the table instead.
+        boolean baseTaken = !Panache.getEntityManager()
+                .createQuery("select e.slug from " + entity.getSimpleName() + " e where e.slug = :base"
+                        + " union all select h.slug from RetiredSlug h where h.resourceType = :kind and h.slug = :base",
+                        String.class)
                 .setParameter("base", base)
+                .setParameter("kind", SlugHistory.kind(entity))
+                .getResultList().isEmpty();
+        if (!baseTaken) {
+            return base;
+        }
+        Set<String> taken = new HashSet<>(Panache.getEntityManager()
+                .createQuery("select e.slug from " + entity.getSimpleName() + " e where e.slug like :prefix"
+                        + " union all select h.slug from RetiredSlug h where h.resourceType = :kind"
+                        + " and h.slug like :prefix", String.class)
                 .setParameter("prefix", base + "-%")
                 .setParameter("kind", SlugHistory.kind(entity))
                 .getResultList());
-        if (!taken.contains(base)) {
-            return base;
-        }
         for (int n = 2; ; n++) {
             String candidate = base + "-" + n;
             if (!taken.contains(candidate)) {
