@@ -63,6 +63,15 @@ public class IssueLineup {
 
     /** Puts a new article at the requested position of its locked issue (the end when none), and persists it. */
     void insert(IssueKeys issue, Article article, Integer requested) {
+        if (requested == null) {
+            // Positions are 1..n under the issue's lock: appending moves no sibling, so none is loaded (and flushed).
+            long count = Article.count("issueId", issue.id());
+            requireRoom(issue.id(), count);
+            article.position = (int) count + 1;
+            article.persist();
+            touch(issue.id(), article.id);
+            return;
+        }
         List<Article> siblings = articlesOf(issue.id());
         requireRoom(issue.id(), siblings);
         int position = positionWithin(requested, siblings.size() + 1, siblings.size() + 1);
