@@ -99,7 +99,7 @@ public class ArticleRevisions {
             lineup.lockIfPresent(earlier.issueId()).orElseThrow(() -> issueGone(id, earlier.issueId()));
         }
         // Its old place, or the end when the issue has fewer places now.
-        long places = Article.count("issueId", earlier.issueId()) + (sameIssue ? 0 : 1);
+        long places = Article.countInIssue(earlier.issueId()) + (sameIssue ? 0 : 1);
         ArticleInput input = earlier.toInput();
         input = new ArticleInput(input.slug(), input.issueId(), (int) Math.min(earlier.position(), places),
                 input.headline(), input.outletId(), input.publishedOn(), input.author(), input.originalUrl(),
@@ -120,7 +120,7 @@ public class ArticleRevisions {
         }
         fields.requireStillExisting(List.of(earlier));
         ArticleFields.requireFreeSlugs(List.of(earlier));
-        long count = Article.count("issueId", issue.id());
+        long count = Article.countInIssue(issue.id());
         IssueLineup.requireRoom(issue.id(), count);
         insert(issue, List.of(earlier), List.of((int) count + 1));
         if (earlier.position() <= count) {

@@ -65,7 +65,7 @@ public class IssueLineup {
     void insert(IssueKeys issue, Article article, Integer requested) {
         if (requested == null) {
             // Positions are 1..n under the issue's lock: appending moves no sibling, so none is loaded (and flushed).
-            long count = Article.count("issueId", issue.id());
+            long count = Article.countInIssue(issue.id());
             requireRoom(issue.id(), count);
             article.position = (int) count + 1;
             article.persist();
