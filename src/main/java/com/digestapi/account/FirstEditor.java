@@ -1,6 +1,7 @@
 package com.digestapi.account;
 
 import com.digestapi.config.DigestConfig;
+import com.digestapi.persistence.DurableCommits;
 import com.digestapi.persistence.TrackedEntity;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -35,13 +36,17 @@ public class FirstEditor {
     private final String username;
     private final Optional<String> password;
     private final Path dataDir;
+    private final DurableCommits durableCommits;
 
     @Inject
-    FirstEditor(Passwords passwords, DigestConfig config) {
-        this(passwords, config.editor().username(), config.editor().password(), Path.of(config.dataDir()));
+    FirstEditor(Passwords passwords, DigestConfig config, DurableCommits durableCommits) {
+        this(passwords, config.editor().username(), config.editor().password(), Path.of(config.dataDir()),
+                durableCommits);
     }
 
-    FirstEditor(Passwords passwords, String username, Optional<String> password, Path dataDir) {
+    FirstEditor(Passwords passwords, String username, Optional<String> password, Path dataDir,
+                DurableCommits durableCommits) {
+        this.durableCommits = durableCommits;
         this.passwords = passwords;
         this.username = username;
         this.password = password.filter(p -> !p.isBlank());
@@ -62,7 +67,8 @@ public class FirstEditor {
             LOG.warnf("First editor not set up by this instance: %s", e.getMessage());
             return Optional.empty();
         }
-        // Only now, after the commit: a password whose account was never stored must not be handed out.
+        // Only now, after the commit is in the file: a password whose account was never stored must not be handed out.
+        generated.ifPresent(secret -> durableCommits.stored().toCompletableFuture().join());
         return generated.map(this::write);
     }
 

@@ -30,7 +30,7 @@ public interface DigestConfig {
     Demo demo();
 
     /**
-     * Folder of the embedded H2 database (written with WRITE_DELAY=0: an acknowledged write survives kill -9) and of the
+     * Folder of the embedded H2 database (a write is answered once its commit is in the file: it survives kill -9) and of the
      * file {@code first-editor-password}, when the first editor's password is generated.
      */
     @WithDefault("./data")
@@ -121,9 +121,9 @@ public interface DigestConfig {
     interface Read {
 
         /**
-         * Seconds one database query may run before it is cancelled and the request is answered 503 (0: no limit).
-         * Whole seconds, as JDBC counts them. Nothing reads it in code: application.properties hands it to Hibernate
-         * as the default query timeout of every query, reads and the reads within writes alike.
+         * Seconds one database statement may run before it is cancelled and the request is answered 503 (0: no limit).
+         * Nothing reads it in code: application.properties makes it H2's MAX_QUERY_TIMEOUT (every statement, migrations
+         * too) or, on PostgreSQL, the default JDBC timeout Hibernate gives every query.
          */
         @WithDefault("5")
         int statementTimeout();

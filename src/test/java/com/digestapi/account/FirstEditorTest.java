@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.digestapi.persistence.DurableCommits;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -48,6 +49,9 @@ class FirstEditorTest {
 
     @Inject
     Passwords passwords;
+
+    @Inject
+    DurableCommits durableCommits;
 
     /** Everything logged at an enabled level by any logger while a test runs, with the messages of throwables. */
     private final List<String> logged = Collections.synchronizedList(new ArrayList<>());
@@ -87,7 +91,7 @@ class FirstEditorTest {
         String username = unique("chief");
         // The data folder need not exist yet.
         Path dir = Files.createTempDirectory("digest-data").resolve("data");
-        FirstEditor first = new FirstEditor(passwords, username, Optional.empty(), dir);
+        FirstEditor first = new FirstEditor(passwords, username, Optional.empty(), dir, durableCommits);
 
         Path file = first.setUp().orElseThrow();
         assertEquals(dir.resolve(FirstEditor.PASSWORD_FILE).toAbsolutePath(), file);
@@ -123,7 +127,7 @@ class FirstEditorTest {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            return new FirstEditor(passwords, username, Optional.empty(), dir).setUp();
+            return new FirstEditor(passwords, username, Optional.empty(), dir, durableCommits).setUp();
         })).toList();
         List<Path> written = starts.stream().map(CompletableFuture::join).flatMap(Optional::stream).toList();
 
@@ -140,7 +144,7 @@ class FirstEditorTest {
         for (Optional<String> configured : List.of(Optional.<String>empty(), Optional.of("configured-password-1"))) {
             String username = unique("chief");
             Path dir = Files.createTempDirectory("digest-data");
-            FirstEditor first = new FirstEditor(passwords, username, configured, dir);
+            FirstEditor first = new FirstEditor(passwords, username, configured, dir, durableCommits);
             first.setUp();
             api().get("/api/v1/accounts").then().statusCode(200).body("username", hasItem(username));
 
@@ -157,11 +161,12 @@ class FirstEditorTest {
     void aConfiguredPasswordIsAppliedToTheExistingEditorAtStart() throws IOException {
         String username = unique("chief");
         Path dir = Files.createTempDirectory("digest-data");
-        String generated = Files.readString(new FirstEditor(passwords, username, Optional.empty(), dir)
+        String generated = Files.readString(new FirstEditor(passwords, username, Optional.empty(), dir, durableCommits)
                 .setUp().orElseThrow()).strip();
 
         String configured = "configured-password-2";
-        assertEquals(Optional.empty(), new FirstEditor(passwords, username, Optional.of(configured), dir).setUp());
+        assertEquals(Optional.empty(), new FirstEditor(passwords, username, Optional.of(configured), dir,
+                durableCommits).setUp());
 
         rawAnonymous().auth().preemptive().basic(username, configured).get("/api/v1/accounts").then().statusCode(200);
         rawAnonymous().auth().preemptive().basic(username, generated).get("/api/v1/accounts").then().statusCode(401);
@@ -171,7 +176,8 @@ class FirstEditorTest {
     @Test
     void noPasswordOrTokenReachesLogsMetricsOrProblemResponses() throws IOException {
         String username = unique("chief");
-        Path file = new FirstEditor(passwords, username, Optional.empty(), Files.createTempDirectory("digest-data"))
+        Path file = new FirstEditor(passwords, username, Optional.empty(), Files.createTempDirectory("digest-data"),
+                durableCommits)
                 .setUp().orElseThrow();
         String generated = Files.readString(file).strip();
         String added = unique("added-password");

@@ -26,7 +26,9 @@ import org.junit.jupiter.api.Test;
  * Kills the packaged service with SIGKILL while it acknowledges writes, restarts it on the same database and checks
  * that every acknowledged write is there, and found by search: the search index commits at most once a second, so the
  * kill lands between database commits and the index's, and the restart must repair the index from the search_change
- * log. On H2 (the default) this needs WRITE_DELAY=0; with -Ddigest-test.it.db=pg the same test runs against PostgreSQL.
+ * log. On H2 (the default) this needs a write to be answered only once its commit is in the file (persistence.
+ * DurableCommits; H2 alone stores commits up to 500 ms later); with -Ddigest-test.it.db=pg the same test runs against
+ * PostgreSQL.
  */
 class KillDurabilityIT {
 

@@ -56,9 +56,10 @@ class OverloadTest {
                     "quarkus.datasource.jdbc.acquisition-timeout", "3S",
                     "digest.read.statement-timeout", "1"));
             if (!System.getProperty("quarkus.test.profile", "test").contains("pg")) {
-                // An H2 database of its own: the suite's in-memory one outlives the restarts around this class, and
-                // sharing it made H2 refuse every new issue afterwards ("Check constraint invalid").
-                overrides.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:digest-overload-test;DB_CLOSE_DELAY=-1");
+                // An H2 database of its own: H2 fixes MAX_QUERY_TIMEOUT, the statement timeout, when a database
+                // opens, and the suite's in-memory one outlives the restarts around this class.
+                overrides.put("quarkus.datasource.jdbc.url", "jdbc:h2:mem:digest-overload-test;DB_CLOSE_DELAY=-1;"
+                        + "MAX_QUERY_TIMEOUT=${digest.read.statement-timeout}000");
             }
             return overrides;
         }
