@@ -1,5 +1,8 @@
 package com.digestapi.persistence;
 
+import io.agroal.api.AgroalDataSource;
+import io.agroal.api.configuration.AgroalConnectionFactoryConfiguration;
+import io.agroal.api.security.SimplePassword;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,13 +14,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -35,8 +37,7 @@ public class DurableCommits {
     private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final String url;
-    private final String username;
-    private final String password;
+    private final Properties login = new Properties();
     private final boolean enabled;
     private final ExecutorService storer;
     /** The store that covers the commits made since the running one began; null when none waits. */
@@ -46,13 +47,17 @@ public class DurableCommits {
     private Connection connection;
 
     @Inject
-    DurableCommits(@ConfigProperty(name = "quarkus.datasource.jdbc.url") Optional<String> url,
-                   @ConfigProperty(name = "quarkus.datasource.username") Optional<String> username,
-                   @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
-        this.url = url.orElse("");
-        this.username = username.orElse("");
-        this.password = password.orElse("");
-        this.enabled = this.url.startsWith("jdbc:h2:") && !this.url.startsWith("jdbc:h2:mem:");
+    DurableCommits(AgroalDataSource pool) {
+        // The pool's own URL and login: the store runs on a connection of its own, never queued behind requests.
+        AgroalConnectionFactoryConfiguration factory = pool.getConfiguration().connectionPoolConfiguration()
+                .connectionFactoryConfiguration();
+        this.url = factory.jdbcUrl() == null ? "" : factory.jdbcUrl();
+        if (factory.principal() != null) {
+            login.setProperty("user", factory.principal().getName());
+        }
+        factory.credentials().stream().filter(SimplePassword.class::isInstance)
+                .forEach(password -> login.setProperty("password", ((SimplePassword) password).getWord()));
+        this.enabled = url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:mem:");
         this.storer = enabled ? Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "digest-group-commit");
             thread.setDaemon(true);
@@ -115,7 +120,7 @@ public class DurableCommits {
         for (int attempt = 0; ; attempt++) {
             try {
                 if (connection == null || connection.isClosed()) {
-                    connection = DriverManager.getConnection(url, username, password);
+                    connection = DriverManager.getConnection(url, login);
                 }
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("CHECKPOINT");
