@@ -138,13 +138,19 @@ class FeedResourceTest {
         long issue = newIssue("2030-05-01", "PUBLISHED");
         long article = newArticle(issue, outlet, "Before the edit " + unique("h"));
 
-        Response before = api().queryParam("outlet", outletSlug).get("/api/v1/feeds/articles.atom");
+        // Every feed shows the newest change anywhere (its updated date, recent removals), so a write elsewhere, such
+        // as the scheduler publishing another test's issue, may move the tag between two reads: read again then.
+        Response before = null;
+        Response unchanged = null;
+        for (int attempt = 0; attempt < 3 && (unchanged == null || unchanged.statusCode() != 304); attempt++) {
+            before = api().queryParam("outlet", outletSlug).get("/api/v1/feeds/articles.atom");
+            unchanged = api().header("If-None-Match", before.header("ETag")).queryParam("outlet", outletSlug)
+                    .get("/api/v1/feeds/articles.atom");
+        }
         String etag = before.header("ETag");
         String lastModified = before.header("Last-Modified");
         String idBefore = parse(before.asString()).getEntries().get(0).getUri();
-
-        api().header("If-None-Match", etag).queryParam("outlet", outletSlug).get("/api/v1/feeds/articles.atom")
-                .then().statusCode(304).header("ETag", equalTo(etag)).body(equalTo(""));
+        unchanged.then().statusCode(304).header("ETag", equalTo(etag)).body(equalTo(""));
         api().header("If-Modified-Since", lastModified).queryParam("outlet", outletSlug)
                 .get("/api/v1/feeds/articles.atom").then().statusCode(304);
 
