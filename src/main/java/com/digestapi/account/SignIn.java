@@ -3,7 +3,10 @@ package com.digestapi.account;
 import com.digestapi.problem.ProblemException;
 import com.digestapi.problem.ProblemMappers;
 import com.digestapi.problem.ProblemType;
+import com.digestapi.problem.Problems;
 import com.digestapi.ratelimit.RateLimits;
+import com.digestapi.web.ApiPaths;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
@@ -19,8 +22,10 @@ import io.quarkus.vertx.http.runtime.security.HttpAuthenticationMechanism;
 import io.quarkus.vertx.http.runtime.security.HttpCredentialTransport;
 import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.core.HttpHeaders;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -29,12 +34,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Reads the Authorization header: HTTP Basic for people, {@code Bearer} API tokens for programs. A header that is
  * neither, or malformed, or a token whose checksum is wrong, is refused here without a database read; an address or a
- * username that sent too many wrong credentials gets 429 before any password is checked.
+ * username that sent too many wrong credentials gets 429 at the edge, before the REST layer or any password check.
  */
 @ApplicationScoped
 public class SignIn implements HttpAuthenticationMechanism {
@@ -47,10 +53,12 @@ public class SignIn implements HttpAuthenticationMechanism {
 
     private final RateLimits limits;
     private final PasswordSignIn passwords;
+    private final ObjectMapper mapper;
 
-    SignIn(RateLimits limits, PasswordSignIn passwords) {
+    SignIn(RateLimits limits, PasswordSignIn passwords, ObjectMapper mapper) {
         this.limits = limits;
         this.passwords = passwords;
+        this.mapper = mapper;
     }
 
     @Override
@@ -63,21 +71,13 @@ public class SignIn implements HttpAuthenticationMechanism {
         AuthenticationRequest request;
         String username = null;
         try {
-            var throttled = limits.signInRefusal(address, null);
+            var throttled = throttled(header, address);
             if (throttled.isPresent()) {
                 throw throttled.get();
             }
             if (startsWithScheme(header, "Basic")) {
                 String[] credentials = basic(header.substring(6).strip());
                 username = credentials[0];
-                // A username out of wrong guesses is refused here, before a worker thread or the database is asked;
-                // only a password that matched within the minute goes on (its owner keeps working).
-                if (!passwords.remembers(credentials[0], credentials[1])) {
-                    var guessedOut = limits.signInRefusal(address, credentials[0]);
-                    if (guessedOut.isPresent()) {
-                        throw guessedOut.get();
-                    }
-                }
                 request = new UsernamePasswordAuthenticationRequest(credentials[0],
                         new PasswordCredential(credentials[1].toCharArray()));
             } else if (startsWithScheme(header, "Bearer")) {
@@ -103,6 +103,45 @@ public class SignIn implements HttpAuthenticationMechanism {
                 limits.failedSignIn(address, name);
             }
         });
+    }
+
+    /** After the request id and CORS (a browser must be able to read the 429), before everything else. */
+    void installRoute(@Observes Router router) {
+        router.route(ApiPaths.ROOT + "/*").order(Integer.MIN_VALUE + 3).handler(this::refuseThrottled);
+    }
+
+    /**
+     * Refuses throttled credentials at the edge, before the REST layer and its filters run: under a flood of wrong
+     * passwords that refusal is nearly every request of the flood, and it must cost less than the cached reads it
+     * would otherwise crowd out. Malformed credentials go on, to be refused with a 401 that says why.
+     */
+    void refuseThrottled(RoutingContext context) {
+        String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+        Optional<ProblemException> throttled = header == null || !limits.enabled() ? Optional.empty()
+                : throttled(header, RateLimits.clientAddress(context.request()));
+        throttled.ifPresentOrElse(refused -> {
+            refused.headers.forEach(context.response()::putHeader);
+            Problems.end(context, refused.type, refused.getMessage(), mapper);
+        }, context::next);
+    }
+
+    /**
+     * The 429 for credentials from an address, or for a username, past its wrong guesses; no password is checked. A
+     * password that matched within the minute is let through (its owner keeps working while someone guesses).
+     */
+    private Optional<ProblemException> throttled(String header, String address) {
+        var byAddress = limits.signInRefusal(address, null);
+        if (byAddress.isPresent() || !startsWithScheme(header, "Basic")) {
+            return byAddress;
+        }
+        String[] credentials;
+        try {
+            credentials = basic(header.substring(6).strip());
+        } catch (ProblemException malformed) {
+            return Optional.empty();
+        }
+        return passwords.remembers(credentials[0], credentials[1]) ? Optional.empty()
+                : limits.signInRefusal(address, credentials[0]);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Problems {
         return response(type, detail, List.of(), Map.of(), uriInfo);
     }
 
-    /** Ends a request that is refused before it reaches the resources (body too large, origin not allowed). */
+    /** Ends a request refused before it reaches the resources (body too large, origin not allowed, sign-in throttled). */
     public static Future<Void> end(RoutingContext context, ProblemType type, String detail, ObjectMapper mapper) {
         URI uri = URI.create(context.request().absoluteURI());
         String base = uri.getScheme() + "://" + uri.getRawAuthority() + "/";
@@ -39,6 +39,7 @@ public final class Problems {
         try {
             return context.response().setStatusCode(type.status)
                     .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .putHeader("Cache-Control", "no-store")
                     .end(mapper.writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             context.fail(e);

@@ -172,6 +172,13 @@ class RateLimitTest {
         JsonPath problem = problem(from(nextAddress()).auth().preemptive().basic(user, "guess-4").get("/api/v1/issues"),
                 429, "too-many-requests", "/api/v1/issues");
         assertThat(problem.getString("detail"), startsWith("too many wrong credentials for this username; retry in "));
+        // Refused at the edge, before the REST layer (which would answer 404 here, and read the body of a write): a
+        // flood of guesses costs no more than a cached read.
+        Response edge = from(nextAddress()).auth().preemptive().basic(user, "guess-5").contentType(ContentType.JSON)
+                .body("{not json").post("/api/v1/no-such-resource");
+        problem(edge, 429, "too-many-requests", "/api/v1/no-such-resource");
+        assertThat(edge.header("Cache-Control"), equalTo("no-store"));
+        assertThat(edge.header("RateLimit-Policy"), equalTo("\"sign-in\";q=3;w=60"));
         // The password verified before the attack is remembered: its owner keeps working.
         from(nextAddress()).auth().preemptive().basic(user, password).get("/api/v1/issues").then().statusCode(200);
     }
